@@ -1,0 +1,94 @@
+import AchykModel
+import Foundation
+
+/// The load stage: reads `Content/` into values, reporting every problem instead of stopping at the first.
+public struct ContentLoader: Sendable {
+    public let contentFolder: URL
+    public let includesDrafts: Bool
+
+    public init(contentFolder: URL, includesDrafts: Bool = false) {
+        self.contentFolder = contentFolder.standardizedFileURL
+        self.includesDrafts = includesDrafts
+    }
+
+    static let fileExtensionsRead: Set<String> = ["md", "yaml", "csv"]
+
+    /// Reads everything; nil when the content cannot be built at all (no usable site.yaml).
+    public func load(reporting diagnostics: inout Diagnostics) -> SiteContent? {
+        let files = ContentWalker(root: contentFolder).files(reporting: &diagnostics)
+        guard let settings = loadSettings(reporting: &diagnostics) else { return nil }
+        var pages: [SourcePage] = []
+        var staticFiles: [StaticFile] = []
+        var recordFolders: Set<String> = []
+        for file in files {
+            let components = file.split(separator: "/").map(String.init)
+            let ext = (file as NSString).pathExtension
+            switch (components.first, components.count, ext) {
+            case ("site.yaml", 1, _):
+                continue
+            case ("files", _, _):
+                staticFiles.append(StaticFile(sourcePath: contentFolder.appendingPathComponent(file).path, outputPath: file))
+            case (let folder?, 2, "md") where PageKind(rawValue: folder) != nil:
+                if let page = loadPage(at: file, kind: PageKind(rawValue: folder)!, settings: settings, reporting: &diagnostics),
+                    includesDrafts || !page.frontMatter.isDraft
+                {
+                    pages.append(page)
+                }
+            case ("partnerships", _, "yaml"), ("budgets", _, "yaml"), ("budgets", _, "csv"), ("budgets", _, "md"):
+                recordFolders.insert(components[0])
+            case ("budgets", _, "xlsx"), ("budgets", _, "ods"), ("budgets", _, "xls"):
+                diagnostics.warning("spreadsheets are not read; save this sheet as CSV (UTF-8) in the same folder", at: SourceLocation(file))
+            case (_, _, let ext) where Self.fileExtensionsRead.contains(ext):
+                diagnostics.warning("this file is not in a folder achyk reads (pages/, news/, handbook/, partnerships/, budgets/); it is not read", at: SourceLocation(file))
+            default:
+                diagnostics.warning("only .md, .yaml and .csv files are read (images and documents go in files/); this file is not read", at: SourceLocation(file))
+            }
+        }
+        for folder in recordFolders.sorted() {
+            // Partnership records and budgets are the next capabilities of the pipeline; say so rather than skip silently.
+            diagnostics.warning("\(folder)/ is not built by this version of achyk yet; its files are not read", at: SourceLocation(folder))
+        }
+        let groups = groupTranslations(pages, reporting: &diagnostics)
+        return SiteContent(settings: settings, pages: groups, files: staticFiles)
+    }
+
+    private func loadSettings(reporting diagnostics: inout Diagnostics) -> SiteSettings? {
+        let url = contentFolder.appendingPathComponent("site.yaml")
+        guard let text = readText(at: url, path: "site.yaml", reporting: &diagnostics) else {
+            if !FileManager.default.fileExists(atPath: url.path) {
+                diagnostics.error("no site.yaml in the content folder \(contentFolder.path); is this the right folder?", at: SourceLocation("site.yaml"))
+            }
+            return nil
+        }
+        return SiteSettingsReader().read(text, reporting: &diagnostics)
+    }
+
+    private func loadPage(at path: String, kind: PageKind, settings: SiteSettings, reporting diagnostics: inout Diagnostics) -> SourcePage? {
+        let fileName = (path as NSString).lastPathComponent
+        guard let name = PageFileName.parse(fileName, kind: kind, settings: settings, path: path, reporting: &diagnostics),
+            let text = readText(at: contentFolder.appendingPathComponent(path), path: path, reporting: &diagnostics)
+        else { return nil }
+        return PageReader(settings: settings).read(text, path: path, kind: kind, name: name, reporting: &diagnostics)
+    }
+
+    /// Reads a file as UTF-8 text; binary or mis-encoded files are an error at line 1.
+    func readText(at url: URL, path: String, reporting diagnostics: inout Diagnostics) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return TextDecoding.utf8Text(data, path: path, reporting: &diagnostics)
+    }
+
+    /// Groups the versions of each page; two files giving the same page in one language are an error.
+    private func groupTranslations(_ pages: [SourcePage], reporting diagnostics: inout Diagnostics) -> [PageGroup] {
+        var versions: [PageKey: [Language: SourcePage]] = [:]
+        for page in pages.sorted(by: { $0.path < $1.path }) {
+            if let earlier = versions[page.key]?[page.language] {
+                diagnostics.error(
+                    "two pages with the same slug '\(page.key.stem)' in \(page.language.rawValue): \(earlier.path) and this file; rename or remove one",
+                    at: SourceLocation(page.path))
+                continue
+            }
+            versions[page.key, default: [:]][page.language] = page
+        }
+        return versions.map { PageGroup(key: $0.key, versions: $0.value) }
+    }
+}

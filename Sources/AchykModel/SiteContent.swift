@@ -1,0 +1,28 @@
+/// A file under `Content/files/`, copied to `/files/` as it is.
+public struct StaticFile: Hashable, Sendable {
+    /// Absolute path of the source file.
+    public let sourcePath: String
+    /// Output path relative to the site root, such as `files/report.pdf`.
+    public let outputPath: String
+
+    public init(sourcePath: String, outputPath: String) {
+        self.sourcePath = sourcePath
+        self.outputPath = outputPath
+    }
+}
+
+/// Everything read from the content folder, before any rendering.
+public struct SiteContent: Hashable, Sendable {
+    public let settings: SiteSettings
+    /// Sorted by key.
+    public let pages: [PageGroup]
+    public let files: [StaticFile]
+
+    public init(settings: SiteSettings, pages: [PageGroup], files: [StaticFile]) {
+        self.settings = settings
+        self.pages = pages.sorted { $0.key < $1.key }
+        self.files = files.sorted { $0.outputPath < $1.outputPath }
+    }
+
+    public func pages(of kind: PageKind) -> [PageGroup] { pages.filter { $0.key.kind == kind } }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// The settings of `site.yaml`.
+public struct SiteSettings: Hashable, Sendable {
+    public let title: LocalizedText
+    public let description: LocalizedText
+    /// Absolute, ending with `/`.
+    public let baseURL: String
+    /// The first is the default language.
+    public let languages: [Language]
+    public let organisation: LocalizedText
+    public let dataLicence: String?
+    /// Som per unit of a foreign currency.
+    public let exchangeRates: [String: Decimal]
+    public let allowsRawHTML: Bool
+    /// Page slugs and section names for the main menu, in order (an achyk extension of the contract).
+    public let menu: [String]?
+
+    public init(
+        title: LocalizedText, description: LocalizedText = LocalizedText([:]), baseURL: String,
+        languages: [Language], organisation: LocalizedText = LocalizedText([:]), dataLicence: String? = nil,
+        exchangeRates: [String: Decimal] = [:], allowsRawHTML: Bool = false, menu: [String]? = nil
+    ) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.languages = languages
+        self.organisation = organisation
+        self.dataLicence = dataLicence
+        self.exchangeRates = exchangeRates
+        self.allowsRawHTML = allowsRawHTML
+        self.menu = menu
+    }
+
+    public var defaultLanguage: Language { languages.first ?? .ky }
+
+    /// The same settings with another base URL (the `--base-url` flag).
+    public func with(baseURL: String) -> SiteSettings {
+        SiteSettings(
+            title: title, description: description, baseURL: baseURL, languages: languages,
+            organisation: organisation, dataLicence: dataLicence, exchangeRates: exchangeRates,
+            allowsRawHTML: allowsRawHTML, menu: menu)
+    }
+}
