@@ -1,6 +1,18 @@
 import AchykModel
 import Foundation
 
+/// What the load stage read: settings, every Markdown file on its own, and the files to copy.
+public struct LoadedContent: Hashable, Sendable {
+    public let settings: SiteSettings
+    public let pages: [SourcePage]
+    public let files: [StaticFile]
+
+    /// The same content with another base URL (the `--base-url` flag).
+    public func with(baseURL: String) -> LoadedContent {
+        LoadedContent(settings: settings.with(baseURL: baseURL), pages: pages, files: files)
+    }
+}
+
 /// The load stage: reads `Content/` into values, reporting every problem instead of stopping at the first.
 public struct ContentLoader: Sendable {
     public let contentFolder: URL
@@ -14,7 +26,7 @@ public struct ContentLoader: Sendable {
     static let fileExtensionsRead: Set<String> = ["md", "yaml", "csv"]
 
     /// Reads everything; nil when the content cannot be built at all (no usable site.yaml).
-    public func load(reporting diagnostics: inout Diagnostics) -> SiteContent? {
+    public func load(reporting diagnostics: inout Diagnostics) -> LoadedContent? {
         let files = ContentWalker(root: contentFolder).files(reporting: &diagnostics)
         guard let settings = loadSettings(reporting: &diagnostics) else { return nil }
         var pages: [SourcePage] = []
@@ -48,8 +60,7 @@ public struct ContentLoader: Sendable {
             // Partnership records and budgets are the next capabilities of the pipeline; say so rather than skip silently.
             diagnostics.warning("\(folder)/ is not built by this version of achyk yet; its files are not read", at: SourceLocation(folder))
         }
-        let groups = groupTranslations(pages, reporting: &diagnostics)
-        return SiteContent(settings: settings, pages: groups, files: staticFiles)
+        return LoadedContent(settings: settings, pages: pages, files: staticFiles)
     }
 
     private func loadSettings(reporting diagnostics: inout Diagnostics) -> SiteSettings? {
@@ -75,20 +86,5 @@ public struct ContentLoader: Sendable {
     func readText(at url: URL, path: String, reporting diagnostics: inout Diagnostics) -> String? {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         return TextDecoding.utf8Text(data, path: path, reporting: &diagnostics)
-    }
-
-    /// Groups the versions of each page; two files giving the same page in one language are an error.
-    private func groupTranslations(_ pages: [SourcePage], reporting diagnostics: inout Diagnostics) -> [PageGroup] {
-        var versions: [PageKey: [Language: SourcePage]] = [:]
-        for page in pages.sorted(by: { $0.path < $1.path }) {
-            if let earlier = versions[page.key]?[page.language] {
-                diagnostics.error(
-                    "two pages with the same slug '\(page.key.stem)' in \(page.language.rawValue): \(earlier.path) and this file; rename or remove one",
-                    at: SourceLocation(page.path))
-                continue
-            }
-            versions[page.key, default: [:]][page.language] = page
-        }
-        return versions.map { PageGroup(key: $0.key, versions: $0.value) }
     }
 }

@@ -29,7 +29,7 @@ struct SiteSettingsReader {
         let licence = map.string("data_licence", reporting: &diagnostics)
         let rates = readExchangeRates(map, reporting: &diagnostics)
         let rawHTML = readMarkdownOptions(map, reporting: &diagnostics)
-        let menu = map["menu"] == nil ? nil : map.strings("menu", reporting: &diagnostics).map(\.text)
+        let menu = map["menu"] == nil ? nil : map.strings("menu", reporting: &diagnostics).map { MenuEntry($0.text, line: $0.location.line) }
 
         guard !languages.isEmpty, let title, let baseURL else { return nil }
         return SiteSettings(

@@ -14,12 +14,12 @@ public struct SiteSettings: Hashable, Sendable {
     public let exchangeRates: [String: Decimal]
     public let allowsRawHTML: Bool
     /// Page slugs and section names for the main menu, in order (an achyk extension of the contract).
-    public let menu: [String]?
+    public let menu: [MenuEntry]?
 
     public init(
         title: LocalizedText, description: LocalizedText = LocalizedText([:]), baseURL: String,
         languages: [Language], organisation: LocalizedText = LocalizedText([:]), dataLicence: String? = nil,
-        exchangeRates: [String: Decimal] = [:], allowsRawHTML: Bool = false, menu: [String]? = nil
+        exchangeRates: [String: Decimal] = [:], allowsRawHTML: Bool = false, menu: [MenuEntry]? = nil
     ) {
         self.title = title
         self.description = description
@@ -40,5 +40,16 @@ public struct SiteSettings: Hashable, Sendable {
             title: title, description: description, baseURL: baseURL, languages: languages,
             organisation: organisation, dataLicence: dataLicence, exchangeRates: exchangeRates,
             allowsRawHTML: allowsRawHTML, menu: menu)
+    }
+}
+
+/// An entry of site.yaml's `menu`: a page slug or a section (`handbook`, `news`), with its line for messages.
+public struct MenuEntry: Hashable, Sendable {
+    public let name: String
+    public let line: Int
+
+    public init(_ name: String, line: Int) {
+        self.name = name
+        self.line = line
     }
 }

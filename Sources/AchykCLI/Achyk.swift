@@ -1,0 +1,114 @@
+import AchykModel
+import AchykPipeline
+import AchykRender
+import ArgumentParser
+import Foundation
+import Logging
+
+@main
+struct Achyk: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "achyk",
+        abstract: "Builds a trilingual (Kyrgyz, Russian, English) budget-transparency website from a content folder.",
+        discussion: """
+            Examples:
+              achyk build                        build Content/ into Site/
+              achyk check --content ~/my-site    validate without writing anything
+            """,
+        version: AchykVersion.current,
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: Build.self)
+}
+
+enum AchykVersion {
+    static let current = "0.1.0"
+}
+
+/// Options shared by every command that reads content.
+struct ContentOptions: ParsableArguments {
+    @Option(help: "The content folder (site.yaml, pages/, news/, handbook/, …).")
+    var content: String = "Content"
+
+    @Option(help: "The theme folder. Default: Themes/default in this folder if it exists, else the built-in theme.")
+    var theme: String?
+
+    @Flag(help: "Include pages marked draft: true.")
+    var drafts = false
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(name: .shortAndLong, help: "Print the time each build stage takes.")
+    var verbose = false
+
+    var contentFolder: URL { URL(fileURLWithPath: content) }
+
+    var themeSource: ThemeSource {
+        if let theme { return .folder(URL(fileURLWithPath: theme), displayPath: theme) }
+        let local = "Themes/default"
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: local, isDirectory: &isFolder), isFolder.boolValue {
+            return .folder(URL(fileURLWithPath: local), displayPath: local)
+        }
+        return .builtIn
+    }
+
+    func makeLogger() -> Logger {
+        var logger = Logger(label: "achyk") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = verbose ? .debug : .info
+        return logger
+    }
+}
+
+struct Build: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into the output folder, replacing it only when the build succeeds.",
+        discussion: """
+            Examples:
+              achyk build
+              achyk build --content Content --output Site --base-url https://example.org/budget/
+              achyk build --drafts --strict -v
+            """)
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: "The output folder; it is replaced as a whole, and only if achyk made it.")
+    var output: String = "Site"
+
+    @Option(name: .customLong("base-url"), help: "The site's public address, overriding base_url in site.yaml.")
+    var baseURL: String?
+
+    func validate() throws {
+        if let baseURL, URL(string: baseURL)?.host == nil || !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
+            throw ValidationError("--base-url must be an absolute http or https address, such as https://example.org/budget/")
+        }
+    }
+
+    func run() async throws {
+        let buildOptions = BuildOptions(
+            contentFolder: options.contentFolder, theme: options.themeSource, outputFolder: URL(fileURLWithPath: output),
+            baseURL: baseURL, includesDrafts: options.drafts, strict: options.strict)
+        let report = await SiteBuilder(logger: options.makeLogger()).build(buildOptions)
+        try Summary(report: report, verb: "Built", destination: output, strict: options.strict).print()
+    }
+}
+
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every validation of a build and write nothing; exits 1 when there are errors.",
+        discussion: """
+            Examples:
+              achyk check
+              achyk check --content ~/my-site --strict
+            """)
+
+    @OptionGroup var options: ContentOptions
+
+    func run() async throws {
+        let buildOptions = BuildOptions(
+            contentFolder: options.contentFolder, theme: options.themeSource, outputFolder: nil,
+            includesDrafts: options.drafts, strict: options.strict)
+        let report = await SiteBuilder(logger: options.makeLogger()).build(buildOptions)
+        try Summary(report: report, verb: "Checked", destination: nil, strict: options.strict).print()
+    }
+}

@@ -1,0 +1,43 @@
+import AchykModel
+import AchykRender
+import Foundation
+
+/// Everything a build depends on, passed explicitly: no stage reads the command line or the environment.
+public struct BuildOptions: Sendable {
+    public var contentFolder: URL
+    public var theme: ThemeSource
+    /// Nil for `achyk check`, which writes nothing.
+    public var outputFolder: URL?
+    public var baseURL: String?
+    public var includesDrafts: Bool
+    public var strict: Bool
+
+    public init(
+        contentFolder: URL, theme: ThemeSource, outputFolder: URL?, baseURL: String? = nil,
+        includesDrafts: Bool = false, strict: Bool = false
+    ) {
+        self.contentFolder = contentFolder
+        self.theme = theme
+        self.outputFolder = outputFolder
+        self.baseURL = baseURL
+        self.includesDrafts = includesDrafts
+        self.strict = strict
+    }
+}
+
+/// What a build did: its problems, what it wrote and how long each stage took.
+public struct BuildReport: Sendable {
+    public let diagnostics: Diagnostics
+    /// Nil when the build stopped before writing.
+    public let written: WrittenSite?
+    public let stageSeconds: [(stage: String, seconds: Double)]
+    public let seconds: Double
+
+    public var succeeded: Bool { written != nil }
+}
+
+/// The files a build wrote (or would write, for `check`).
+public struct WrittenSite: Hashable, Sendable {
+    public let fileCount: Int
+    public let pagesPerLanguage: [Language: Int]
+}

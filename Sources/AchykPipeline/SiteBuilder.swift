@@ -1,0 +1,71 @@
+import AchykContent
+import AchykMarkdown
+import AchykModel
+import AchykRender
+import Foundation
+import Logging
+
+/// Runs the named stages in order: load → resolve translations → validate → render Markdown → apply templates → write.
+///
+/// Each stage takes values and returns values; only the write stage touches the output folder, and it replaces
+/// the folder in one step once everything has been written, so a failed build leaves the old site as it was.
+public struct SiteBuilder: Sendable {
+    let logger: Logger
+
+    public init(logger: Logger = Logger(label: "achyk")) {
+        self.logger = logger
+    }
+
+    public func build(_ options: BuildOptions) async -> BuildReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var timings: [(String, Double)] = []
+        func stage<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+            let stageStart = clock.now
+            let result = try body()
+            let seconds = (clock.now - stageStart).seconds
+            timings.append((name, seconds))
+            logger.debug("\(name): \(String(format: "%.3f", seconds)) s")
+            return result
+        }
+        func report(_ diagnostics: Diagnostics, _ written: WrittenSite?) -> BuildReport {
+            BuildReport(diagnostics: diagnostics, written: written, stageSeconds: timings, seconds: (clock.now - start).seconds)
+        }
+
+        var diagnostics = Diagnostics()
+        let loaded = stage("load") {
+            ContentLoader(contentFolder: options.contentFolder, includesDrafts: options.includesDrafts).load(reporting: &diagnostics)
+        }
+        guard var loaded else { return report(diagnostics, nil) }
+        if let baseURL = options.baseURL { loaded = loaded.with(baseURL: baseURL) }
+        let output = options.outputFolder.map { OutputFolder(url: $0, contentFolder: options.contentFolder) }
+        do { try output?.checkIsReplaceable() } catch let error as OutputFolderError {
+            diagnostics.error(error.message, at: SourceLocation(output?.url.path ?? ""))
+        } catch {}
+        let theme = stage("load theme") { Theme.load(options.theme, languages: loaded.settings.languages, reporting: &diagnostics) }
+        let content = stage("resolve translations") { TranslationResolver().resolve(loaded, reporting: &diagnostics) }
+        stage("validate") { SiteValidator().validate(content, reporting: &diagnostics) }
+        // Partnership records and budget figures join here, between validation and rendering, as computed values.
+        guard let theme, !diagnostics.hasErrors else { return report(diagnostics, nil) }
+        let bodies = stage("render Markdown") { MarkdownStage().render(content, reporting: &diagnostics) }
+        if diagnostics.failsBuild(strict: options.strict) { return report(diagnostics, nil) }
+
+        let renderer = SiteRenderer(content: content, theme: theme, bodies: bodies)
+        do {
+            let stageStart = clock.now
+            let written = try await TemplateStage().run(renderer.jobs(), into: output)
+            timings.append(("apply templates and write", (clock.now - stageStart).seconds))
+            return report(diagnostics, written)
+        } catch let error as OutputFolderError {
+            diagnostics.error(error.message, at: SourceLocation(options.outputFolder?.path ?? "Site"))
+            return report(diagnostics, nil)
+        } catch {
+            diagnostics.error("could not write the site: \(error)", at: SourceLocation(options.outputFolder?.path ?? "Site"))
+            return report(diagnostics, nil)
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -1,0 +1,25 @@
+import AchykModel
+
+/// The validate stage: checks that need the whole site at once (a single file's problems are found as it loads).
+struct SiteValidator {
+    func validate(_ content: SiteContent, reporting diagnostics: inout Diagnostics) {
+        let pageSlugs = Set(content.pages(of: .page).map(\.key.stem))
+        for entry in content.settings.menu ?? [] where entry.name != "handbook" && entry.name != "news" && !pageSlugs.contains(entry.name) {
+            diagnostics.warning("menu entry '\(entry.name)' is neither a page in pages/ nor a section (handbook, news); it is left out", at: SourceLocation("site.yaml", line: entry.line))
+        }
+        for group in content.pages where group.key.kind == .caseStudy {
+            checkCaseStudyAgreesAcrossLanguages(group, order: content.settings.languages, reporting: &diagnostics)
+        }
+    }
+
+    /// The place of a case is a fact, not a translation: every version must name the same oblast.
+    private func checkCaseStudyAgreesAcrossLanguages(_ group: PageGroup, order: [Language], reporting diagnostics: inout Diagnostics) {
+        let versions = group.translatedLanguages(siteOrder: order).compactMap { group.versions[$0] }
+        guard let first = versions.first else { return }
+        for other in versions.dropFirst() where other.frontMatter.oblast != first.frontMatter.oblast {
+            diagnostics.error(
+                "oblast '\(other.frontMatter.oblast?.rawValue ?? "")' differs from '\(first.frontMatter.oblast?.rawValue ?? "")' in \(first.path); every translation of a case names the same oblast",
+                at: SourceLocation(other.path))
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import AchykModel
+import Foundation
+
+/// Formats numbers, dates and counted nouns for one language with that language's own rules, never the machine's.
+public struct Localizer: Sendable {
+    public let language: Language
+    public let strings: UIStrings
+
+    public init(language: Language, strings: UIStrings) {
+        self.language = language
+        self.strings = strings
+    }
+
+    /// The UI string for `key`, with `{name}` placeholders filled in.
+    public func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        fill(strings.text(key), values)
+    }
+
+    /// A counted noun from a plural entry of the UI strings (`{n}` is the formatted number): "2 кейса".
+    public func counted(_ key: String, _ count: Int) -> String {
+        let forms = strings.plural(key)
+        let category = PluralCategory.of(count, in: language)
+        let form = forms[category] ?? forms[.other] ?? forms[.many] ?? "{n} \(key)"
+        return fill(form, ["n": integer(count)])
+    }
+
+    // MARK: - Numbers
+
+    /// Groups thousands: a no-break space in ky and ru, a comma in en.
+    public func integer(_ value: Int) -> String {
+        (value < 0 ? "−" : "") + grouped(String(value.magnitude))
+    }
+
+    /// A decimal with exactly `fractionDigits` digits after the language's decimal mark, rounded half away from zero.
+    public func decimal(_ value: Decimal, fractionDigits: Int) -> String {
+        var rounded = Decimal()
+        var input = value
+        NSDecimalRound(&rounded, &input, fractionDigits, .plain)
+        let text = rounded.description
+        let isNegative = text.hasPrefix("-") && rounded != 0
+        let parts = text.drop { $0 == "-" }.split(separator: ".", maxSplits: 1)
+        let whole = parts.first.map(String.init) ?? "0"
+        let fraction = (parts.count > 1 ? String(parts[1]) : "").padding(toLength: fractionDigits, withPad: "0", startingAt: 0)
+        return (isNegative ? "−" : "") + grouped(whole) + (fractionDigits > 0 ? decimalMark + fraction : "")
+    }
+
+    private func grouped(_ digits: String) -> String {
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result += groupSeparator }
+            result.append(digit)
+        }
+        return result
+    }
+
+    var groupSeparator: String { language == .en ? "," : "\u{00A0}" }
+    var decimalMark: String { language == .en ? "." : "," }
+
+    // MARK: - Dates
+
+    /// A long date: "14-июнь, 2022-ж.", "14 июня 2022 г.", "14 June 2022" (the pattern and month names are UI strings).
+    public func date(_ date: CalendarDate) -> String {
+        let months = strings.months
+        let month = months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)
+        return text("date_format", ["day": String(date.day), "month": month, "year": String(date.year)])
+    }
+
+    private func fill(_ template: String, _ values: [String: String]) -> String {
+        guard template.contains("{") else { return template }
+        var result = template
+        for (name, value) in values {
+            result = result.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return result
+    }
+}

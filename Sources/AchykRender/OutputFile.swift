@@ -1,0 +1,36 @@
+import Foundation
+
+/// One file of the built site, as a value: rendering never touches the disk.
+public struct OutputFile: Hashable, Sendable {
+    public enum Contents: Hashable, Sendable {
+        case data(Data)
+        /// A file copied as it is from the content folder.
+        case copy(fromPath: String)
+    }
+
+    /// Relative to the site root, with `/` separators.
+    public let path: String
+    public let contents: Contents
+
+    public init(path: String, contents: Contents) {
+        self.path = path
+        self.contents = contents
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, contents: .data(Data(text.utf8)))
+    }
+
+    public var isHTMLPage: Bool { path.hasSuffix(".html") }
+}
+
+/// A piece of rendering work that can run on any core; it returns files and writes nothing.
+public struct RenderJob: Sendable {
+    public let name: String
+    public let run: @Sendable () -> [OutputFile]
+
+    public init(name: String, run: @escaping @Sendable () -> [OutputFile]) {
+        self.name = name
+        self.run = run
+    }
+}

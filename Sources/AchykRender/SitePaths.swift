@@ -1,0 +1,98 @@
+import AchykModel
+
+/// The contract's URL layout: where each page is written, its public address, and links between pages.
+///
+/// Links inside the site are relative and name `index.html`, so the site works under any path of `base_url`
+/// and when opened from a folder on disk or a USB stick, where no server turns a folder into its index.
+public struct SitePaths: Hashable, Sendable {
+    public let baseURL: String
+
+    public init(baseURL: String) {
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+    }
+
+    public static let chooser = "index.html"
+    public static let notFound = "404.html"
+    public static let sitemap = "sitemap.xml"
+    public static let stylesheet = "assets/style.css"
+
+    // MARK: - Output paths, relative to the site root
+
+    public func page(_ key: PageKey, in language: Language) -> String {
+        switch key.kind {
+        case .page: "\(language.rawValue)/\(key.stem)/index.html"
+        case .news, .caseStudy: "\(language.rawValue)/\(key.kind.folder)/\(key.stem)/index.html"
+        }
+    }
+
+    public func home(_ language: Language) -> String { "\(language.rawValue)/index.html" }
+
+    /// The index of a section (`news`, `handbook`).
+    public func section(_ kind: PageKind, in language: Language) -> String {
+        kind == .page ? home(language) : "\(language.rawValue)/\(kind.folder)/index.html"
+    }
+
+    public func oblast(_ oblast: Oblast, in language: Language) -> String {
+        "\(language.rawValue)/handbook/oblast/\(oblast.rawValue)/index.html"
+    }
+
+    public func topic(_ topic: Topic, in language: Language) -> String {
+        "\(language.rawValue)/handbook/topic/\(topic.id)/index.html"
+    }
+
+    public func feed(_ language: Language) -> String { "\(language.rawValue)/feed.xml" }
+
+    // MARK: - Addresses
+
+    /// The public address of an output file: `index.html` is dropped, as servers show folders by their index.
+    public func absoluteURL(_ path: String) -> String {
+        baseURL + Self.prettyPath(path)
+    }
+
+    /// An address from the site root that keeps the path of `base_url`, for pages served at any depth (404).
+    public func rootRelativeURL(_ path: String) -> String {
+        var basePath = "/"
+        if let schemeEnd = baseURL.range(of: "://"), let slash = baseURL[schemeEnd.upperBound...].firstIndex(of: "/") {
+            basePath = String(baseURL[slash...])
+        }
+        return basePath + path
+    }
+
+    static func prettyPath(_ path: String) -> String {
+        if path == "index.html" { return "" }
+        return path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
+    }
+
+    /// The relative link from the page written at `from` to the file at `to` (both relative to the site root).
+    public static func relative(from: String, to: String) -> String {
+        let fromFolders = from.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        let toParts = to.split(separator: "/", omittingEmptySubsequences: false)
+        var common = 0
+        while common < fromFolders.count, common < toParts.count - 1, fromFolders[fromFolders.startIndex + common] == toParts[common] {
+            common += 1
+        }
+        let ups = Array(repeating: "..", count: fromFolders.count - common)
+        return (ups + toParts[common...].map(String.init)).joined(separator: "/")
+    }
+
+    /// A link an editor wrote from the site root (`/en/budgets/`), as the output file it means and the relative
+    /// link from `page`; nil for any other link, which stays as written.
+    public static func rootLink(_ url: String, from page: String) -> (target: String, link: String)? {
+        guard url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
+        var path = Substring(url.dropFirst())
+        var suffix = ""
+        if let mark = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            suffix = String(path[mark...])
+            path = path[..<mark]
+        }
+        var target = String(path)
+        if target.isEmpty {
+            target = "index.html"
+        } else if target.hasSuffix("/") {
+            target += "index.html"
+        } else if !(target.split(separator: "/").last ?? "").contains(".") {
+            target += "/index.html"
+        }
+        return (target, relative(from: page, to: target) + suffix)
+    }
+}

@@ -1,0 +1,113 @@
+import AchykModel
+
+extension SiteRenderer {
+    /// A page of a list, as an item in `language` linked from the page at `from`.
+    func listItem(_ group: PageGroup, in language: Language, from: String) -> ListItemView? {
+        guard let page = group.version(for: language, siteOrder: languages) else { return nil }
+        let l = localizer(language)
+        let front = page.frontMatter
+        var meta: [String] = []
+        if group.key.kind == .caseStudy {
+            meta += front.oblast.map { [oblastName($0, in: language)] } ?? []
+            meta += front.topics.map { topicLabel($0, in: language) }
+        }
+        return ListItemView(
+            title: front.title,
+            href: SitePaths.relative(from: from, to: paths.page(group.key, in: language)),
+            lang: page.language.rawValue,
+            tagline: front.tagline,
+            summary: front.summary,
+            dateText: front.date.map { l.date($0) },
+            dateISO: front.date?.description,
+            meta: meta,
+            isFallback: page.language != language)
+    }
+
+    var caseStudies: [PageGroup] { content.pages(of: .caseStudy).sorted { handbookOrder($0.key, $1.key) } }
+
+    /// News, newest first.
+    var newsItems: [PageGroup] {
+        content.pages(of: .news).sorted { $0.key.stem > $1.key.stem }
+    }
+
+    func renderHome(in language: Language) -> OutputFile {
+        let l = localizer(language)
+        let path = paths.home(language)
+        let siteTitle = text(settings.title, in: language) ?? ""
+        var blocks: [HomeBlockView] = []
+        if !caseStudies.isEmpty {
+            blocks.append(HomeBlockView(
+                id: "handbook", title: l.text("handbook"), text: l.text("handbook_intro"),
+                href: SitePaths.relative(from: path, to: paths.section(.caseStudy, in: language)),
+                linkLabel: l.text("all_cases", ["count": l.counted("cases", caseStudies.count)]),
+                items: caseStudies.prefix(3).compactMap { listItem($0, in: language, from: path) }))
+        }
+        if !newsItems.isEmpty {
+            blocks.append(HomeBlockView(
+                id: "news", title: l.text("news"), text: nil,
+                href: SitePaths.relative(from: path, to: paths.section(.news, in: language)),
+                linkLabel: l.text("all_news"),
+                items: newsItems.prefix(3).compactMap { listItem($0, in: language, from: path) }))
+        }
+        let pages = content.pages(of: .page).compactMap { listItem($0, in: language, from: path) }
+        let frame = PageFrame(versions: perLanguage(paths.home), title: siteTitle, description: "", menuEntry: nil)
+        let view = HomeView(
+            layout: layout(for: frame, in: language), title: siteTitle,
+            description: text(settings.description, in: language), blocks: blocks, pages: pages)
+        return OutputFile(path: path, text: theme.render(view, with: "home"))
+    }
+
+    func renderNewsList(in language: Language) -> OutputFile {
+        let l = localizer(language)
+        let path = paths.section(.news, in: language)
+        let frame = PageFrame(versions: perLanguage { paths.section(.news, in: $0) }, title: l.text("news"), description: "", menuEntry: "news")
+        let view = SectionView(
+            layout: layout(for: frame, in: language), title: l.text("news"), intro: nil,
+            countText: l.counted("news_items", newsItems.count),
+            items: newsItems.compactMap { listItem($0, in: language, from: path) }, filters: [],
+            breadcrumbs: breadcrumbs(for: .page, from: path, in: language))
+        return OutputFile(path: path, text: theme.render(view, with: "news-list"))
+    }
+
+    /// The handbook index and its lists by oblast and by topic.
+    func renderHandbookLists(in language: Language) -> [OutputFile] {
+        let l = localizer(language)
+        var files: [OutputFile] = []
+        func list(_ path: String, versions: [Language: String], title: String, intro: String?, cases: [PageGroup], isIndex: Bool) {
+            var crumbs = breadcrumbs(for: .page, from: path, in: language)
+            if !isIndex {
+                crumbs.append(LinkView(label: l.text("handbook"), href: SitePaths.relative(from: path, to: paths.section(.caseStudy, in: language))))
+            }
+            let filters = [
+                FactView(label: l.text("by_oblast"), values: handbookOblasts.map { oblast in
+                    let target = paths.oblast(oblast, in: language)
+                    return LinkView(label: oblastName(oblast, in: language), href: SitePaths.relative(from: path, to: target), isCurrent: target == path)
+                }),
+                FactView(label: l.text("by_topic"), values: handbookTopics.map { topic in
+                    let target = paths.topic(topic, in: language)
+                    return LinkView(label: topicLabel(topic, in: language), href: SitePaths.relative(from: path, to: target), isCurrent: target == path)
+                }),
+            ].filter { !$0.values.isEmpty }
+            let frame = PageFrame(versions: versions, title: title, description: intro ?? "", menuEntry: "handbook")
+            let view = SectionView(
+                layout: layout(for: frame, in: language), title: title, intro: intro,
+                countText: l.counted("cases", cases.count),
+                items: cases.compactMap { listItem($0, in: language, from: path) }, filters: filters, breadcrumbs: crumbs)
+            files.append(OutputFile(path: path, text: theme.render(view, with: "section")))
+        }
+        let all = caseStudies
+        list(paths.section(.caseStudy, in: language), versions: perLanguage { paths.section(.caseStudy, in: $0) },
+             title: l.text("handbook"), intro: l.text("handbook_intro"), cases: all, isIndex: true)
+        for oblast in handbookOblasts {
+            let cases = all.filter { $0.versions.values.contains { $0.frontMatter.oblast == oblast } }
+            list(paths.oblast(oblast, in: language), versions: perLanguage { paths.oblast(oblast, in: $0) },
+                 title: oblastName(oblast, in: language), intro: nil, cases: cases, isIndex: false)
+        }
+        for topic in handbookTopics {
+            let cases = all.filter { $0.versions.values.contains { $0.frontMatter.topics.contains(topic) } }
+            list(paths.topic(topic, in: language), versions: perLanguage { paths.topic(topic, in: $0) },
+                 title: topicLabel(topic, in: language), intro: nil, cases: cases, isIndex: false)
+        }
+        return files
+    }
+}

@@ -1,0 +1,68 @@
+import AchykModel
+
+extension SiteRenderer {
+    /// One page in one language: its own translation, or the fallback text with a notice in the reader's language.
+    func renderPage(_ group: PageGroup, in language: Language) -> OutputFile? {
+        guard let page = group.version(for: language, siteOrder: languages) else { return nil }
+        let l = localizer(language)
+        let path = paths.page(group.key, in: language)
+        let versions = perLanguage { paths.page(group.key, in: $0) }
+        let front = page.frontMatter
+        var fallback: FallbackView?
+        if page.language != language {
+            fallback = FallbackView(
+                message: l.text("fallback_notice"),
+                versions: group.translatedLanguages(siteOrder: languages).map { other in
+                    LinkView(label: other.nativeName, href: SitePaths.relative(from: path, to: paths.page(group.key, in: other)), lang: other.rawValue)
+                })
+        }
+        let article = ArticleView(
+            title: front.title,
+            tagline: front.tagline,
+            summary: front.summary,
+            dateText: front.date.map { l.date($0) },
+            dateISO: front.date?.description,
+            bodyHTML: bodies[page.path] ?? "",
+            bodyLang: page.language.rawValue,
+            fallback: fallback,
+            facts: facts(of: front, kind: group.key.kind, from: path, in: language),
+            breadcrumbs: breadcrumbs(for: group.key.kind, from: path, in: language))
+        let frame = PageFrame(
+            versions: versions, title: front.title, description: front.summary ?? front.tagline ?? "",
+            menuEntry: group.key.kind == .page ? group.key.stem : group.key.kind.folder, isArticle: group.key.kind != .page)
+        return OutputFile(path: path, text: theme.render(PageView(layout: layout(for: frame, in: language), article: article), with: "page"))
+    }
+
+    func breadcrumbs(for kind: PageKind, from path: String, in language: Language) -> [LinkView] {
+        let l = localizer(language)
+        var crumbs = [LinkView(label: l.text("home"), href: SitePaths.relative(from: path, to: paths.home(language)))]
+        if kind != .page {
+            crumbs.append(LinkView(label: l.text(kind.folder), href: SitePaths.relative(from: path, to: paths.section(kind, in: language))))
+        }
+        return crumbs
+    }
+
+    /// The fact box of a case study: where, and on what topics, each linking to its list.
+    func facts(of front: FrontMatter, kind: PageKind, from path: String, in language: Language) -> [FactView] {
+        guard kind == .caseStudy else { return [] }
+        let l = localizer(language)
+        var facts: [FactView] = []
+        if let oblast = front.oblast {
+            facts.append(FactView(label: l.text("oblast"), values: [
+                LinkView(label: oblastName(oblast, in: language), href: SitePaths.relative(from: path, to: paths.oblast(oblast, in: language)))
+            ]))
+        }
+        if let rayon = front.rayon {
+            facts.append(FactView(label: l.text("rayon"), values: [LinkView(label: rayon, href: "")]))
+        }
+        if !front.settlements.isEmpty {
+            facts.append(FactView(label: l.text("settlements"), values: front.settlements.map { LinkView(label: $0, href: "") }))
+        }
+        if !front.topics.isEmpty {
+            facts.append(FactView(label: l.text("topics"), values: front.topics.map { topic in
+                LinkView(label: topicLabel(topic, in: language), href: SitePaths.relative(from: path, to: paths.topic(topic, in: language)))
+            }))
+        }
+        return facts
+    }
+}

@@ -1,0 +1,87 @@
+import AchykModel
+import Foundation
+
+/// The render stage: turns the site's values into output files, as independent jobs that run in parallel.
+public struct SiteRenderer: Sendable {
+    let content: SiteContent
+    let theme: Theme
+    /// Markdown bodies already converted to HTML, by source path (Markdown is parsed in its own serial stage).
+    let bodies: [String: String]
+    let paths: SitePaths
+    let pages: SitePages
+    let localizers: [Language: Localizer]
+
+    public init(content: SiteContent, theme: Theme, bodies: [String: String]) {
+        self.content = content
+        self.theme = theme
+        self.bodies = bodies
+        self.paths = SitePaths(baseURL: content.settings.baseURL)
+        self.pages = SitePages(content: content)
+        var localizers: [Language: Localizer] = [:]
+        for language in content.settings.languages {
+            localizers[language] = Localizer(language: language, strings: theme.strings[language] ?? UIStrings(texts: [:], months: [], plurals: [:]))
+        }
+        self.localizers = localizers
+    }
+
+    var languages: [Language] { content.settings.languages }
+    var settings: SiteSettings { content.settings }
+
+    func localizer(_ language: Language) -> Localizer {
+        localizers[language] ?? Localizer(language: language, strings: UIStrings(texts: [:], months: [], plurals: [:]))
+    }
+
+    /// Every piece of work, one job per page and language, so that the caller can spread them over all cores.
+    public func jobs() -> [RenderJob] {
+        var jobs: [RenderJob] = []
+        for group in content.pages {
+            for language in languages {
+                jobs.append(RenderJob(name: "\(group.key) (\(language.rawValue))") { [self] in
+                    [renderPage(group, in: language)].compactMap { $0 }
+                })
+            }
+        }
+        for language in languages {
+            jobs.append(RenderJob(name: "home (\(language.rawValue))") { [self] in [renderHome(in: language)] })
+            jobs.append(RenderJob(name: "news list (\(language.rawValue))") { [self] in [renderNewsList(in: language)] })
+            jobs.append(RenderJob(name: "handbook lists (\(language.rawValue))") { [self] in renderHandbookLists(in: language) })
+            jobs.append(RenderJob(name: "feed (\(language.rawValue))") { [self] in [renderFeed(in: language)] })
+        }
+        jobs.append(RenderJob(name: "language chooser") { [self] in [renderChooser()] })
+        jobs.append(RenderJob(name: "404") { [self] in [renderNotFound()] })
+        jobs.append(RenderJob(name: "sitemap") { [self] in [renderSitemap()] })
+        jobs.append(RenderJob(name: "assets") { [self] in
+            theme.assets.map { OutputFile(path: $0.key, contents: .data($0.value)) }
+                + content.files.map { OutputFile(path: $0.outputPath, contents: .copy(fromPath: $0.sourcePath)) }
+        })
+        return jobs
+    }
+
+    var handbookOblasts: [Oblast] { pages.handbookOblasts }
+    var handbookTopics: [Topic] { pages.handbookTopics }
+
+    /// The same page in each of the site's languages.
+    func perLanguage(_ path: (Language) -> String) -> [Language: String] { pages.perLanguage(path) }
+
+    // MARK: - Labels that the theme may override
+
+    func oblastName(_ oblast: Oblast, in language: Language) -> String {
+        theme.strings[language]?.texts["oblast.\(oblast.rawValue)"]
+            ?? oblast.name.resolved(in: language, order: languages)?.text ?? oblast.rawValue
+    }
+
+    func topicLabel(_ topic: Topic, in language: Language) -> String {
+        theme.strings[language]?.texts["topic.\(topic.id)"]
+            ?? topic.builtInLabel?.resolved(in: language, order: languages)?.text ?? topic.id
+    }
+
+    func text(_ text: LocalizedText, in language: Language) -> String? {
+        text.resolved(in: language, order: languages)?.text
+    }
+}
+
+/// The order of case studies: by the number their file name starts with.
+func handbookOrder(_ lhs: PageKey, _ rhs: PageKey) -> Bool {
+    func number(_ stem: String) -> Int { Int(stem.prefix { $0.isNumber }) ?? Int.max }
+    return (number(lhs.stem), lhs.stem) < (number(rhs.stem), rhs.stem)
+}

@@ -1,0 +1,136 @@
+// View structs handed to the Mustache templates. swift-mustache reads stored properties through Mirror, so every
+// field is computed before the view is built; templates only place values.
+
+struct LinkView: Hashable, Sendable {
+    let label: String
+    let href: String
+    var isCurrent = false
+    var lang: String? = nil
+}
+
+struct AlternateView: Hashable, Sendable {
+    let hreflang: String
+    let href: String
+}
+
+struct LayoutView: Sendable {
+    let lang: String
+    let documentTitle: String
+    let description: String
+    let canonical: String
+    let ogType: String
+    let ogLocale: String
+    let ogLocaleAlternates: [String]
+    let ogTitle: String
+    let alternates: [AlternateView]
+    let xDefault: String
+    let siteTitle: String
+    let homeHref: String
+    let chooserHref: String
+    let stylesheetHref: String
+    let feedHref: String
+    let feedTitle: String
+    let nav: [LinkView]
+    let languages: [LinkView]
+    let organisation: String?
+    let t: [String: String]
+}
+
+struct FallbackView: Sendable {
+    let message: String
+    let versions: [LinkView]
+}
+
+struct FactView: Sendable {
+    let label: String
+    let values: [LinkView]
+}
+
+struct ArticleView: Sendable {
+    let title: String
+    let tagline: String?
+    let summary: String?
+    let dateText: String?
+    let dateISO: String?
+    let bodyHTML: String
+    let bodyLang: String
+    let fallback: FallbackView?
+    let facts: [FactView]
+    let breadcrumbs: [LinkView]
+}
+
+struct PageView: Sendable {
+    let layout: LayoutView
+    let article: ArticleView
+}
+
+struct ListItemView: Sendable {
+    let title: String
+    let href: String
+    let lang: String
+    let tagline: String?
+    let summary: String?
+    let dateText: String?
+    let dateISO: String?
+    let meta: [String]
+    let isFallback: Bool
+}
+
+struct SectionView: Sendable {
+    let layout: LayoutView
+    let title: String
+    let intro: String?
+    let countText: String
+    let items: [ListItemView]
+    let filters: [FactView]
+    let breadcrumbs: [LinkView]
+}
+
+struct HomeBlockView: Sendable {
+    let id: String
+    let title: String
+    let text: String?
+    let href: String
+    let linkLabel: String
+    let items: [ListItemView]
+}
+
+struct HomeView: Sendable {
+    let layout: LayoutView
+    let title: String
+    let description: String?
+    let blocks: [HomeBlockView]
+    let pages: [ListItemView]
+}
+
+struct ChooserLanguageView: Sendable {
+    let lang: String
+    let name: String
+    let siteTitle: String
+    let description: String?
+    let href: String
+}
+
+struct ChooserView: Sendable {
+    let lang: String
+    let title: String
+    let stylesheetHref: String
+    let languages: [ChooserLanguageView]
+    let alternates: [AlternateView]
+    let canonical: String
+}
+
+struct NotFoundMessageView: Sendable {
+    let lang: String
+    let heading: String
+    let text: String
+    let homeHref: String
+    let homeLabel: String
+}
+
+struct NotFoundView: Sendable {
+    let lang: String
+    let title: String
+    let stylesheetHref: String
+    let messages: [NotFoundMessageView]
+}
