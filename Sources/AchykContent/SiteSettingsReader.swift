@@ -31,9 +31,11 @@ struct SiteSettingsReader {
         let rawHTML = readMarkdownOptions(map, reporting: &diagnostics)
         let menu = map["menu"] == nil ? nil : map.strings("menu", reporting: &diagnostics).map { MenuEntry($0.text, line: $0.location.line) }
 
-        guard !languages.isEmpty, let title, let baseURL else { return nil }
+        // With the languages known, the rest of the content can still be checked; the errors above stop the build.
+        guard !languages.isEmpty else { return nil }
         return SiteSettings(
-            title: title, description: description ?? LocalizedText([:]), baseURL: baseURL, languages: languages,
+            title: title ?? LocalizedText([:]), description: description ?? LocalizedText([:]),
+            baseURL: baseURL ?? "https://example.org/", languages: languages,
             organisation: organisation ?? LocalizedText([:]), dataLicence: licence, exchangeRates: rates,
             allowsRawHTML: rawHTML, menu: menu)
     }

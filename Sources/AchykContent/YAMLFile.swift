@@ -32,8 +32,13 @@ struct YAMLFile {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            return (mark.line, detail)
+            guard let context else { return (mark.line, problem) }
+            // libyaml names where the construct began (context) and where it broke (problem). Running into the end
+            // of the text says nothing useful about where to look, so point at the beginning instead.
+            if problem.contains("end of stream") || mark.line > context.mark.line + 1 {
+                return (context.mark.line, "\(problem) \(context.text) that starts here")
+            }
+            return (mark.line, "\(problem) \(context.text)")
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return (context.mark.line, "the key \(keys) appears more than once")

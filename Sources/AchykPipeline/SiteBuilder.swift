@@ -46,9 +46,9 @@ public struct SiteBuilder: Sendable {
         let content = stage("resolve translations") { TranslationResolver().resolve(loaded, reporting: &diagnostics) }
         stage("validate") { SiteValidator().validate(content, reporting: &diagnostics) }
         // Partnership records and budget figures join here, between validation and rendering, as computed values.
-        guard let theme, !diagnostics.hasErrors else { return report(diagnostics, nil) }
+        // Markdown is converted even when there are errors already, so that its broken links are reported too.
         let bodies = stage("render Markdown") { MarkdownStage().render(content, reporting: &diagnostics) }
-        if diagnostics.failsBuild(strict: options.strict) { return report(diagnostics, nil) }
+        guard let theme, !diagnostics.failsBuild(strict: options.strict) else { return report(diagnostics, nil) }
 
         let renderer = SiteRenderer(content: content, theme: theme, bodies: bodies)
         do {

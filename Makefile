@@ -1,0 +1,29 @@
+# achyk: `make site` builds Content/ into Site/; `make test` runs every test. Both install what is missing.
+SWIFT ?= swift
+CONTENT ?= Content
+OUTPUT ?= Site
+
+.PHONY: site test deps theme build check clean
+
+site: build
+	.build/release/achyk build --content $(CONTENT) --output $(OUTPUT)
+	@echo "Open $(OUTPUT)/index.html in a browser, or copy $(OUTPUT)/ to any static web host."
+
+build: deps theme
+	$(SWIFT) build -c release --product achyk
+
+test: deps theme
+	$(SWIFT) test
+
+check: build
+	.build/release/achyk check --content $(CONTENT) --strict
+
+deps:
+	@scripts/install-deps.sh
+
+# The default theme is compiled into the executable; regenerate its Swift copy whenever the theme changes.
+theme:
+	@python3 scripts/embed-theme.py
+
+clean:
+	rm -rf .build
