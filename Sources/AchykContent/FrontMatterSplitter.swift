@@ -21,8 +21,8 @@ enum FrontMatterSplitter {
     static func split(_ text: String) -> Result<SplitMarkdownFile, Problem> {
         var text = Substring(text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        lines = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         guard let first = lines.first, isDelimiter(first, opening: true) else {
             return .success(SplitMarkdownFile(frontMatter: nil, frontMatterLineOffset: 0, body: String(text), bodyLine: 1))
         }

@@ -37,7 +37,12 @@ struct PageFileName: Hashable {
             }
         case .news:
             guard NewsDate.fromStem(stem) != nil else {
-                diagnostics.error("a news file name must start with its date, as in 2022-06-14-\(stem)", at: location)
+                let prefix = String(stem.prefix(10))
+                if prefix.count == 10, prefix.allSatisfy({ $0.isASCIIDigit || $0 == "-" }) {
+                    diagnostics.error("\(prefix) at the start of the file name is not a day of the calendar", at: location)
+                } else {
+                    diagnostics.error("a news file name must start with its date, as in 2022-06-14-\(stem)", at: location)
+                }
                 return nil
             }
         case .caseStudy:

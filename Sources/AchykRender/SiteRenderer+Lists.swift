@@ -2,7 +2,7 @@ import AchykModel
 
 extension SiteRenderer {
     /// A page of a list, as an item in `language` linked from the page at `from`.
-    func listItem(_ group: PageGroup, in language: Language, from: String) -> ListItemView? {
+    func listItem(_ group: PageGroup, in language: Language, from: String, level: Int = 2) -> ListItemView? {
         guard let page = group.version(for: language, siteOrder: languages) else { return nil }
         let l = localizer(language)
         let front = page.frontMatter
@@ -12,6 +12,7 @@ extension SiteRenderer {
             meta += front.topics.map { topicLabel($0, in: language) }
         }
         return ListItemView(
+            level: level,
             title: front.title,
             href: SitePaths.relative(from: from, to: paths.page(group.key, in: language)),
             lang: page.language.rawValue,
@@ -40,14 +41,14 @@ extension SiteRenderer {
                 id: "handbook", title: l.text("handbook"), text: l.text("handbook_intro"),
                 href: SitePaths.relative(from: path, to: paths.section(.caseStudy, in: language)),
                 linkLabel: l.text("all_cases", ["count": l.counted("cases", caseStudies.count)]),
-                items: caseStudies.prefix(3).compactMap { listItem($0, in: language, from: path) }))
+                items: caseStudies.prefix(3).compactMap { listItem($0, in: language, from: path, level: 3) }))
         }
         if !newsItems.isEmpty {
             blocks.append(HomeBlockView(
                 id: "news", title: l.text("news"), text: nil,
                 href: SitePaths.relative(from: path, to: paths.section(.news, in: language)),
                 linkLabel: l.text("all_news"),
-                items: newsItems.prefix(3).compactMap { listItem($0, in: language, from: path) }))
+                items: newsItems.prefix(3).compactMap { listItem($0, in: language, from: path, level: 3) }))
         }
         let pages = content.pages(of: .page).compactMap { listItem($0, in: language, from: path) }
         let frame = PageFrame(versions: perLanguage(paths.home), title: siteTitle, description: "", menuEntry: nil)

@@ -65,6 +65,8 @@ struct PageView: Sendable {
 }
 
 struct ListItemView: Sendable {
+    /// The heading level of the item's title, so that headings never skip a level on the page that lists it.
+    var level = 2
     let title: String
     let href: String
     let lang: String

@@ -96,7 +96,7 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 /* Lists of pages */
 .items { display: grid; gap: 1rem; margin: 1rem 0; }
 .item { padding: 1rem 1.1rem; border: 1px solid var(--line); border-radius: var(--radius); }
-.item h3 { margin: 0 0 0.25rem; }
+.item-title { margin: 0 0 0.25rem; font-size: 1.1rem; }
 .item p { margin: 0.25rem 0; }
 .meta { display: flex; flex-wrap: wrap; gap: 0.4rem; font-size: 0.85rem; }
 .meta span { padding: 0.05rem 0.5rem; background: var(--wash); border: 1px solid var(--line); border-radius: 999px; color: var(--muted); }
@@ -329,7 +329,7 @@ news_items:
 <nav class="menu" aria-label="{{layout.t.main_menu}}">
 <ul class="wrap">
 {{#layout.nav}}
-<li><a href="{{href}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{label}}</a></li>
+<li><a href="{{href}}"{{#lang}} lang="{{lang}}"{{/lang}}{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{label}}</a></li>
 {{/layout.nav}}
 </ul>
 </nav>
@@ -431,7 +431,7 @@ news_items:
 """#,
         "templates/item.mustache": #"""
 <li class="item">
-<h3><a href="{{href}}" lang="{{lang}}">{{title}}</a></h3>
+<h{{level}} class="item-title"><a href="{{href}}" lang="{{lang}}">{{title}}</a></h{{level}}>
 {{#dateText}}
 <p class="date"><time datetime="{{dateISO}}">{{dateText}}</time></p>
 {{/dateText}}
@@ -469,9 +469,9 @@ news_items:
 {{>breadcrumbs}}
 <article class="article">
 <header class="article-head">
-<h1>{{title}}</h1>
+<h1 lang="{{bodyLang}}">{{title}}</h1>
 {{#tagline}}
-<p class="tagline">{{tagline}}</p>
+<p class="tagline" lang="{{bodyLang}}">{{tagline}}</p>
 {{/tagline}}
 {{#dateText}}
 <p class="date"><time datetime="{{dateISO}}">{{dateText}}</time></p>

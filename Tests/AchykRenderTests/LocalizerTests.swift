@@ -1,0 +1,64 @@
+import AchykModel
+@testable import AchykRender
+import Foundation
+import Testing
+
+@Suite struct LocalizerTests {
+    func localizer(_ language: Language) throws -> Localizer {
+        var diagnostics = Diagnostics()
+        let theme = try #require(Theme.load(.builtIn, languages: [.ky, .ru, .en], reporting: &diagnostics))
+        return Localizer(language: language, strings: try #require(theme.strings[language]))
+    }
+
+    @Test(arguments: [
+        (Language.ky, 1_234_567, "1\u{00A0}234\u{00A0}567"),
+        (.ru, 1_234_567, "1\u{00A0}234\u{00A0}567"),
+        (.en, 1_234_567, "1,234,567"),
+        (.ru, -950, "−950"),
+        (.en, 0, "0"),
+    ])
+    func groupsThousandsPerLanguage(language: Language, value: Int, expected: String) throws {
+        #expect(try localizer(language).integer(value) == expected)
+    }
+
+    @Test(arguments: [
+        (Language.ru, "12.35", 1, "12,4"),
+        (.ky, "1234567.5", 2, "1\u{00A0}234\u{00A0}567,50"),
+        (.en, "1234567.5", 2, "1,234,567.50"),
+        (.en, "-0.004", 2, "0.00"),
+        (.ru, "-12.5", 0, "−13"),
+    ])
+    func formatsDecimalsWithTheLanguagesMark(language: Language, value: String, digits: Int, expected: String) throws {
+        #expect(try localizer(language).decimal(Decimal(string: value)!, fractionDigits: digits) == expected)
+    }
+
+    @Test(arguments: [
+        (Language.ky, "14-июнь, 2022-ж."),
+        (.ru, "14 июня 2022 г."),
+        (.en, "14 June 2022"),
+    ])
+    func writesDatesWithTheLanguagesMonthNames(language: Language, expected: String) throws {
+        #expect(try localizer(language).date(CalendarDate(year: 2022, month: 6, day: 14)!) == expected)
+    }
+
+    @Test(arguments: [
+        (1, "1 кейс"), (2, "2 кейса"), (4, "4 кейса"), (5, "5 кейсов"), (11, "11 кейсов"), (12, "12 кейсов"),
+        (21, "21 кейс"), (22, "22 кейса"), (25, "25 кейсов"), (111, "111 кейсов"), (1001, "1\u{00A0}001 кейс"),
+    ])
+    func countsInRussianWithThreeForms(count: Int, expected: String) throws {
+        #expect(try localizer(.ru).counted("cases", count) == expected)
+    }
+
+    @Test func countsInKyrgyzAndEnglish() throws {
+        #expect(try localizer(.ky).counted("cases", 5) == "5 кейс")
+        #expect(try localizer(.en).counted("cases", 1) == "1 case study")
+        #expect(try localizer(.en).counted("cases", 25) == "25 case studies")
+    }
+
+    @Test func pluralCategoriesFollowCLDR() {
+        #expect([1, 21, 101].map { PluralCategory.of($0, in: .ru) } == [.one, .one, .one])
+        #expect([2, 3, 4, 22, 104].map { PluralCategory.of($0, in: .ru) } == [.few, .few, .few, .few, .few])
+        #expect([0, 5, 11, 12, 14, 111, 112].map { PluralCategory.of($0, in: .ru) } == Array(repeating: .many, count: 7))
+        #expect([1, 2].map { PluralCategory.of($0, in: .ky) } == [.one, .other])
+    }
+}
