@@ -82,11 +82,11 @@ extension SiteRenderer {
             let filters = [
                 FactView(label: l.text("by_oblast"), values: handbookOblasts.map { oblast in
                     let target = paths.oblast(oblast, in: language)
-                    return LinkView(label: oblastName(oblast, in: language), href: SitePaths.relative(from: path, to: target), isCurrent: target == path)
+                    return FactValueView(label: oblastName(oblast, in: language), href: SitePaths.relative(from: path, to: target), isCurrent: target == path)
                 }),
                 FactView(label: l.text("by_topic"), values: handbookTopics.map { topic in
                     let target = paths.topic(topic, in: language)
-                    return LinkView(label: topicLabel(topic, in: language), href: SitePaths.relative(from: path, to: target), isCurrent: target == path)
+                    return FactValueView(label: topicLabel(topic, in: language), href: SitePaths.relative(from: path, to: target), isCurrent: target == path)
                 }),
             ].filter { !$0.values.isEmpty }
             let frame = PageFrame(versions: versions, title: title, description: intro ?? "", menuEntry: "handbook")

@@ -49,18 +49,18 @@ extension SiteRenderer {
         var facts: [FactView] = []
         if let oblast = front.oblast {
             facts.append(FactView(label: l.text("oblast"), values: [
-                LinkView(label: oblastName(oblast, in: language), href: SitePaths.relative(from: path, to: paths.oblast(oblast, in: language)))
+                FactValueView(label: oblastName(oblast, in: language), href: SitePaths.relative(from: path, to: paths.oblast(oblast, in: language)))
             ]))
         }
         if let rayon = front.rayon {
-            facts.append(FactView(label: l.text("rayon"), values: [LinkView(label: rayon, href: "")]))
+            facts.append(FactView(label: l.text("rayon"), values: [FactValueView(label: rayon)]))
         }
         if !front.settlements.isEmpty {
-            facts.append(FactView(label: l.text("settlements"), values: front.settlements.map { LinkView(label: $0, href: "") }))
+            facts.append(FactView(label: l.text("settlements"), values: front.settlements.map { FactValueView(label: $0) }))
         }
         if !front.topics.isEmpty {
             facts.append(FactView(label: l.text("topics"), values: front.topics.map { topic in
-                LinkView(label: topicLabel(topic, in: language), href: SitePaths.relative(from: path, to: paths.topic(topic, in: language)))
+                FactValueView(label: topicLabel(topic, in: language), href: SitePaths.relative(from: path, to: paths.topic(topic, in: language)))
             }))
         }
         return facts

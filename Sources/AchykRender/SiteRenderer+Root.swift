@@ -7,6 +7,7 @@ extension SiteRenderer {
         let view = ChooserView(
             lang: defaultLanguage.rawValue,
             title: languages.compactMap { text(settings.title, in: $0) }.uniqued().joined(separator: " · "),
+            heading: languages.map { LinkView(label: localizer($0).text("all_languages"), href: "", lang: $0.rawValue) },
             stylesheetHref: SitePaths.relative(from: SitePaths.chooser, to: SitePaths.stylesheet),
             languages: languages.map { language in
                 ChooserLanguageView(

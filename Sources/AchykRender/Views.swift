@@ -43,7 +43,14 @@ struct FallbackView: Sendable {
 
 struct FactView: Sendable {
     let label: String
-    let values: [LinkView]
+    let values: [FactValueView]
+}
+
+/// One value of a fact box or filter list; a link where there is a page to go to.
+struct FactValueView: Sendable {
+    let label: String
+    var href: String? = nil
+    var isCurrent = false
 }
 
 struct ArticleView: Sendable {
@@ -116,6 +123,8 @@ struct ChooserLanguageView: Sendable {
 struct ChooserView: Sendable {
     let lang: String
     let title: String
+    /// "Choose a language" in each language, each marked with its own language.
+    let heading: [LinkView]
     let stylesheetHref: String
     let languages: [ChooserLanguageView]
     let alternates: [AlternateView]

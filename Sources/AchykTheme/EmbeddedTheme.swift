@@ -100,6 +100,7 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 .item p { margin: 0.25rem 0; }
 .meta { display: flex; flex-wrap: wrap; gap: 0.4rem; font-size: 0.85rem; }
 .meta span { padding: 0.05rem 0.5rem; background: var(--wash); border: 1px solid var(--line); border-radius: 999px; color: var(--muted); }
+.meta .untranslated { background: var(--notice); border-color: var(--accent); color: var(--ink); }
 .more a { font-weight: 600; }
 .block { margin-top: 2rem; }
 .filters { display: grid; gap: 0 2rem; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); margin: 1rem 0; padding: 0 1rem 0.75rem; background: var(--wash); border-radius: var(--radius); }
@@ -114,6 +115,7 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 
 /* The language chooser and the 404 page */
 .chooser main { max-width: 40rem; padding-top: 2rem; }
+.chooser h1 { font-size: 1.5rem; }
 .choices { display: grid; gap: 1rem; margin-top: 1.5rem; }
 .choices strong { font-size: 1.4rem; }
 
@@ -160,6 +162,7 @@ topics: "Topics"
 by_oblast: "By oblast"
 by_topic: "By topic"
 fallback_notice: "This text has not been translated into English yet, so it is shown in the language it was written in."
+not_translated: "Not yet translated"
 fallback_versions: "You can read it in:"
 feed: "News feed (Atom)"
 feed_title: "{site}: news"
@@ -200,6 +203,7 @@ topics: "Темалар"
 by_oblast: "Облустар боюнча"
 by_topic: "Темалар боюнча"
 fallback_notice: "Бул текст кыргыз тилине азырынча которула элек, ошондуктан ал жазылган тилинде көрсөтүлүп жатат."
+not_translated: "Азырынча которула элек"
 fallback_versions: "Бул тилдерде окуй аласыз:"
 feed: "Жаңылыктар тасмасы (Atom)"
 feed_title: "{site}: жаңылыктар"
@@ -240,6 +244,7 @@ topics: "Темы"
 by_oblast: "По областям"
 by_topic: "По темам"
 fallback_notice: "Этот текст ещё не переведён на русский язык, поэтому он показан на языке оригинала."
+not_translated: "Пока без перевода"
 fallback_versions: "Текст можно прочитать на языках:"
 feed: "Лента новостей (Atom)"
 feed_title: "{site}: новости"
@@ -327,11 +332,13 @@ news_items:
 </nav>
 </div>
 <nav class="menu" aria-label="{{layout.t.main_menu}}">
-<ul class="wrap">
+<div class="wrap">
+<ul>
 {{#layout.nav}}
 <li><a href="{{href}}"{{#lang}} lang="{{lang}}"{{/lang}}{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{label}}</a></li>
 {{/layout.nav}}
 </ul>
+</div>
 </nav>
 </header>
 <main id="main" class="wrap">
@@ -381,7 +388,7 @@ news_items:
 </head>
 <body class="chooser">
 <main id="main" class="wrap">
-<h1>{{title}}</h1>
+<h1>{{#heading}}<span lang="{{lang}}">{{label}}</span>{{^last()}} · {{/last()}}{{/heading}}</h1>
 <ul class="choices">
 {{#languages}}
 <li lang="{{lang}}"><a href="{{href}}" hreflang="{{lang}}"><strong>{{name}}</strong><span>{{siteTitle}}</span>{{#description}}<small>{{description}}</small>{{/description}}</a></li>
@@ -441,6 +448,9 @@ news_items:
 {{#summary}}
 <p lang="{{lang}}">{{summary}}</p>
 {{/summary}}
+{{#isFallback}}
+<p class="meta"><span class="untranslated">{{layout.t.not_translated}}</span></p>
+{{/isFallback}}
 {{^empty(meta)}}
 <p class="meta">{{#meta}}<span>{{.}}</span>{{/meta}}</p>
 {{/empty(meta)}}
@@ -518,12 +528,14 @@ news_items:
 {{^empty(filters)}}
 <nav class="filters" aria-label="{{layout.t.filters}}">
 {{#filters}}
+<div>
 <h2>{{label}}</h2>
 <ul>
 {{#values}}
 <li><a href="{{href}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{label}}</a></li>
 {{/values}}
 </ul>
+</div>
 {{/filters}}
 </nav>
 {{/empty(filters)}}
