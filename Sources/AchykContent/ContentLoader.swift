@@ -79,6 +79,7 @@ public struct ContentLoader: Sendable {
         guard let name = PageFileName.parse(fileName, kind: kind, settings: settings, path: path, reporting: &diagnostics),
             let text = readText(at: contentFolder.appendingPathComponent(path), path: path, reporting: &diagnostics)
         else { return nil }
+        LetterCheck.check(text, language: name.language, path: path, reporting: &diagnostics)
         return PageReader(settings: settings).read(text, path: path, kind: kind, name: name, reporting: &diagnostics)
     }
 

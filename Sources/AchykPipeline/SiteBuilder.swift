@@ -54,7 +54,9 @@ public struct SiteBuilder: Sendable {
         do {
             let stageStart = clock.now
             let written = try await TemplateStage().run(renderer.jobs(), into: output)
-            timings.append(("apply templates and write", (clock.now - stageStart).seconds))
+            let seconds = (clock.now - stageStart).seconds
+            timings.append(("apply templates and write", seconds))
+            logger.debug("apply templates and write: \(String(format: "%.3f", seconds)) s")
             return report(diagnostics, written)
         } catch let error as OutputFolderError {
             diagnostics.error(error.message, at: SourceLocation(options.outputFolder?.path ?? "Site"))

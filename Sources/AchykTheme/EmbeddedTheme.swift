@@ -33,9 +33,9 @@ body {
   background: var(--paper);
 }
 .wrap { max-width: var(--wrap); margin: 0 auto; padding: 0 1rem; }
-a { color: var(--link); text-underline-offset: 0.15em; }
+a { color: var(--link); }
 a:visited { color: var(--visited); }
-a:hover { text-decoration-thickness: 2px; }
+a:hover { text-decoration: underline double; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; box-shadow: 0 0 0 5px var(--ink); }
 h1, h2, h3 { line-height: 1.25; margin: 1.5em 0 0.5em; }
 h1 { font-size: clamp(1.6rem, 5vw, 2.3rem); margin-top: 0.75em; }
@@ -110,7 +110,7 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 .cards { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); }
 .cards a, .choices a { display: block; height: 100%; padding: 1rem; border: 1px solid var(--line); border-radius: var(--radius); text-decoration: none; }
 .cards a:hover, .choices a:hover { border-color: var(--link); background: var(--wash); }
-.cards strong, .choices strong { display: block; font-size: 1.1rem; text-decoration: underline; text-underline-offset: 0.15em; }
+.cards strong, .choices strong { display: block; font-size: 1.1rem; text-decoration: underline; }
 .cards span, .choices span, .choices small { display: block; color: var(--muted); margin-top: 0.25rem; }
 
 /* The language chooser and the 404 page */
