@@ -60,7 +60,7 @@ img { max-width: 100%; height: auto; }
 .languages a[aria-current] { background: #fff; color: var(--brand); font-weight: 600; }
 .menu { background: rgba(0, 0, 0, 0.22); }
 .menu ul { display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
-.menu a { display: inline-block; padding: 0.6rem 0; text-decoration: none; border-bottom: 3px solid transparent; }
+.menu a { display: inline-block; padding: 0.45rem 0; text-decoration: none; border-bottom: 3px solid transparent; }
 .menu a:hover { border-bottom-color: rgba(255, 255, 255, 0.6); }
 .menu a[aria-current] { border-bottom-color: var(--focus); font-weight: 600; }
 
