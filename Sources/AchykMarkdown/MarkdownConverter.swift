@@ -7,11 +7,24 @@ import Glibc
 import Darwin
 #endif
 
-/// HTML made from one Markdown text.
+/// HTML made from one Markdown text, with its headings.
 public struct RenderedMarkdown: Hashable, Sendable {
     public let html: String
+    /// Headings in document order; each has an `id` in the HTML, so links can point at it.
+    public let headings: [MarkdownHeading]
 
-    public init(html: String) { self.html = html }
+    public init(html: String, headings: [MarkdownHeading] = []) {
+        self.html = html
+        self.headings = headings
+    }
+}
+
+/// A heading of a Markdown text.
+public struct MarkdownHeading: Hashable, Sendable {
+    public let level: Int
+    public let text: String
+    /// Unique within the text: the words of the heading, lowercased, joined by hyphens ("ayil-okmot").
+    public let id: String
 }
 
 /// A link or image found in Markdown, at its line counted from the start of the Markdown text.
@@ -70,22 +83,30 @@ public struct MarkdownConverter: Sendable {
         }
         guard let document = cmark_parser_finish(parser) else { return RenderedMarkdown(html: "") }
         defer { cmark_node_free(document) }
-        rewriteLinks(in: document, with: rewriteLink)
+        let headings = walk(document, rewritingLinksWith: rewriteLink)
         guard let htmlPointer = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
             return RenderedMarkdown(html: "")
         }
         defer { free(htmlPointer) }
-        return RenderedMarkdown(html: String(cString: htmlPointer))
+        return RenderedMarkdown(html: HeadingAnchors.insertIDs(headings, into: String(cString: htmlPointer)), headings: headings)
     }
 
-    private func rewriteLinks(in document: OpaquePointer, with rewriteLink: (MarkdownLink) -> String?) {
-        guard let iterator = cmark_iter_new(document) else { return }
+    /// One pass over the tree: rewrites link and image URLs and collects the headings in document order.
+    private func walk(_ document: OpaquePointer, rewritingLinksWith rewriteLink: (MarkdownLink) -> String?) -> [MarkdownHeading] {
+        guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
+        var headings: [MarkdownHeading] = []
+        var ids = HeadingIDs()
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING {
+                let text = plainText(of: node)
+                headings.append(MarkdownHeading(level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.next(for: text)))
+                continue
+            }
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let urlPointer = cmark_node_get_url(node) else {
                 continue
             }
@@ -96,5 +117,24 @@ public struct MarkdownConverter: Sendable {
                 _ = cmark_node_set_url(node, replacement)
             }
         }
+        return headings
+    }
+
+    /// The text of a node and its descendants, without markup.
+    private func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(current) {
+                text += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            } else {
+                text += plainText(of: current)
+            }
+            child = cmark_node_next(current)
+        }
+        return text
     }
 }

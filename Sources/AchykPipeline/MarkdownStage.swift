@@ -1,32 +1,71 @@
+import Foundation
 import AchykMarkdown
 import AchykModel
 import AchykRender
 
 /// The Markdown stage: every body converted once, serially (see `MarkdownConverter`), with links written from the
-/// site root made relative, and links to pages that do not exist reported at their line.
+/// site root made relative. Links to pages that do not exist, or to headings a page does not have, are reported
+/// at their line.
 struct MarkdownStage {
+    /// A link from the site root with a `#fragment`, checked once every page's headings are known.
+    private struct AnchorLink {
+        let target: String
+        let fragment: String
+        let url: String
+        let location: SourceLocation
+    }
+
     func render(_ content: SiteContent, reporting diagnostics: inout Diagnostics) -> [String: String] {
         let converter = MarkdownConverter(allowsRawHTML: content.settings.allowsRawHTML)
         let paths = SitePaths(baseURL: content.settings.baseURL)
         let targets = SitePages(content: content).linkTargets
         var bodies: [String: String] = [:]
+        var headingIDs: [String: Set<String>] = [:]
+        var anchorLinks: [AnchorLink] = []
         for group in content.pages {
             for page in group.versions.values.sorted(by: { $0.path < $1.path }) {
                 // Every language version of a kind sits at the same depth, so one conversion serves each language
                 // that shows this text, translated or as a fallback.
                 let pagePath = paths.page(group.key, in: page.language)
                 var problems: [Diagnostic] = []
-                let html = converter.convert(page.markdown) { link in
+                let rendered = converter.convert(page.markdown) { link in
                     guard let (target, relative) = SitePaths.rootLink(link.url, from: pagePath) else { return nil }
+                    let location = SourceLocation(page.path, line: page.bodyLine + link.line - 1)
                     if !targets.contains(target) {
-                        problems.append(.warning("link to \(link.url), which is not a page or file of this site", at: SourceLocation(page.path, line: page.bodyLine + link.line - 1)))
+                        problems.append(.warning("link to \(link.url), which is not a page or file of this site", at: location))
+                    } else if let hash = link.url.firstIndex(of: "#") {
+                        let fragment = String(link.url[link.url.index(after: hash)...])
+                        anchorLinks.append(AnchorLink(target: target, fragment: fragment, url: link.url, location: location))
                     }
                     return relative
                 }
                 diagnostics.append(contentsOf: problems)
-                bodies[page.path] = html.html
+                bodies[page.path] = rendered.html
+                headingIDs[page.path] = Set(rendered.headings.map(\.id))
             }
         }
+        checkAnchors(anchorLinks, content: content, paths: paths, headingIDs: headingIDs, reporting: &diagnostics)
         return bodies
+    }
+
+    /// A fragment must name a heading of the text shown at the target; pages made only from templates are not checked.
+    private func checkAnchors(
+        _ links: [AnchorLink], content: SiteContent, paths: SitePaths, headingIDs: [String: Set<String>],
+        reporting diagnostics: inout Diagnostics
+    ) {
+        guard !links.isEmpty else { return }
+        var shownText: [String: String] = [:]
+        for group in content.pages {
+            for language in content.settings.languages {
+                shownText[paths.page(group.key, in: language)] = group.version(for: language, siteOrder: content.settings.languages)?.path
+            }
+        }
+        for link in links {
+            guard let source = shownText[link.target], let ids = headingIDs[source], !link.fragment.isEmpty else { continue }
+            let fragment = link.fragment.removingPercentEncoding ?? link.fragment
+            if !ids.contains(fragment) {
+                diagnostics.warning("link to \(link.url): the page has no heading with the id '\(fragment)'", at: link.location)
+            }
+        }
     }
 }

@@ -67,3 +67,15 @@ import Testing
         #expect(parallel == serial)
     }
 }
+
+@Suite struct HeadingTests {
+    @Test func headingsGetGitHubStyleIDsInTheHTML() {
+        let rendered = MarkdownConverter().convert("## Ayil okmot\n\n### Айыл өкмөтү\n\n## Ayil okmot\n\n## *Budget* `2023`: plan & fact!\n")
+        #expect(rendered.headings.map(\.id) == ["ayil-okmot", "айыл-өкмөтү", "ayil-okmot-2", "budget-2023-plan-fact"])
+        #expect(rendered.headings.map(\.level) == [2, 3, 2, 2])
+        #expect(rendered.headings.last?.text == "Budget 2023: plan & fact!")
+        #expect(rendered.html.contains("<h2 id=\"ayil-okmot\">Ayil okmot</h2>"))
+        #expect(rendered.html.contains("<h3 id=\"айыл-өкмөтү\">Айыл өкмөтү</h3>"))
+        #expect(rendered.html.contains("<h2 id=\"ayil-okmot-2\">Ayil okmot</h2>"))
+    }
+}
