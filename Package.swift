@@ -50,5 +50,7 @@ let package = Package(
         .testTarget(name: "AchykContentTests", dependencies: ["AchykContent", "AchykModel"]),
         .testTarget(name: "AchykRenderTests", dependencies: ["AchykRender", "AchykModel", "AchykTheme"]),
         .testTarget(name: "AchykPipelineTests", dependencies: ["AchykPipeline", "AchykModel", "AchykContent"]),
+        // Runs the built `achyk` executable, so it depends on it to have it built first.
+        .testTarget(name: "AchykCLITests", dependencies: ["AchykCLI"]),
     ]
 )

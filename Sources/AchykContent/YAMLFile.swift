@@ -156,11 +156,14 @@ struct YAMLMapping {
         var texts: [Language: String] = [:]
         for (languageNode, textNode) in mapping {
             let code = languageNode.string ?? ""
-            guard let language = Language(rawValue: code), languages.contains(language) else {
-                let known = languages.map(\.rawValue).joined(separator: ", ")
-                diagnostics.error(
-                    "'\(key)' has a text in '\(code)', which is not one of the site's languages (\(known))",
-                    at: file.location(of: languageNode))
+            let known = languages.map(\.rawValue).joined(separator: ", ")
+            guard let language = Language(rawValue: code) else {
+                diagnostics.error("'\(key)' has a text in '\(code)', which is not a language code (\(known))", at: file.location(of: languageNode))
+                continue
+            }
+            guard languages.contains(language) else {
+                // A translation kept for a language the site does not publish (yet) is harmless.
+                diagnostics.warning("'\(key)' has a text in '\(code)', which is not one of the site's languages (\(known)); it is not shown", at: file.location(of: languageNode))
                 continue
             }
             guard let text = textNode.scalar?.string else {

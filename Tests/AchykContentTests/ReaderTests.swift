@@ -32,14 +32,15 @@ import Testing
     @Test func reportsEachProblemAtItsLine() {
         var diagnostics = Diagnostics()
         _ = SiteSettingsReader().read("""
-            title: {ky: "Ачык", de: "Offen"}
+            title: {ky: "Ачык", de: "Offen", ru: "Открыто"}
             base_url: example.org
             languages: [ky, ky]
             exchange_rates: {USD: -1, GBP: 50}
             colour: red
             """, reporting: &diagnostics)
         #expect(diagnostics.sorted.map(\.description) == [
-            "site.yaml:1: error: 'title' has a text in 'de', which is not one of the site's languages (ky)",
+            "site.yaml:1: error: 'title' has a text in 'de', which is not a language code (ky)",
+            "site.yaml:1: warning: 'title' has a text in 'ru', which is not one of the site's languages (ky); it is not shown",
             "site.yaml:2: error: base_url 'example.org' must be an absolute http or https address, such as https://example.org/",
             "site.yaml:3: error: language 'ky' is listed twice",
             "site.yaml:4: error: exchange_rates: '-1' is not a positive number of som",

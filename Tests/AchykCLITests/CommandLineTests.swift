@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// Runs the `achyk` executable as a user would and checks its output streams and exit codes.
+@Suite struct CommandLineTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Run {
+        let status: Int32
+        let standardOutput: String
+        let standardError: String
+    }
+
+    static var executable: URL {
+        let beside = Bundle.main.bundleURL.appendingPathComponent("achyk")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return repository.appendingPathComponent(".build/debug/achyk")
+    }
+
+    func achyk(_ arguments: [String], in folder: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+                   standardError: String(decoding: errData, as: UTF8.self))
+    }
+
+    func temporaryFolder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("achyk-cli-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func buildEndsWithOneSummaryLine() throws {
+        let folder = temporaryFolder()
+        let content = Self.repository.appendingPathComponent("Tests/Fixtures/trilingual/Content").path
+        let run = try achyk(["build", "--content", content, "--output", "out"], in: folder)
+        #expect(run.status == 0)
+        #expect(run.standardError.isEmpty)
+        let lines = run.standardOutput.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("Built 27 pages (ky 9, ru 9, en 9), 0 warnings, ") == true)
+        #expect(lines.first?.hasSuffix(" s → out/") == true)
+        // No theme folder here: the built-in theme was used.
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/assets/style.css").path))
+    }
+
+    @Test func problemsGoToStandardErrorSortedAndTheExitCodeIsOne() throws {
+        let content = Self.repository.appendingPathComponent("Tests/Fixtures/invalid/several-problems")
+        let run = try achyk(["check", "--content", content.appendingPathComponent("Content").path], in: temporaryFolder())
+        #expect(run.status == 1)
+        #expect(run.standardOutput.isEmpty)
+        let expected = try String(contentsOf: content.appendingPathComponent("expected-diagnostics.txt"), encoding: .utf8)
+        let lines = run.standardError.split(separator: "\n").map(String.init)
+        #expect(Array(lines.dropLast()) == expected.split(separator: "\n").map(String.init))
+        #expect(lines.last?.hasPrefix("Failed: 2 errors, 5 warnings, ") == true)
+    }
+
+    @Test func checkWritesNothingAndStrictFailsOnWarnings() throws {
+        let folder = temporaryFolder()
+        let content = folder.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Tests/Fixtures/minimal/Content"), to: content)
+        try "x".write(to: content.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let lenient = try achyk(["check"], in: folder)
+        #expect(lenient.status == 0)
+        #expect(lenient.standardOutput.hasPrefix("Checked 4 pages (en 4), 1 warning, "))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Content"])
+        let strict = try achyk(["check", "--strict"], in: folder)
+        #expect(strict.status == 1)
+        #expect(strict.standardError.contains("notes.txt:1: warning: "))
+    }
+
+    @Test func aBadBaseURLIsRefusedBeforeAnythingIsRead() throws {
+        let run = try achyk(["build", "--base-url", "example.org"], in: temporaryFolder())
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("--base-url must be an absolute http or https address"))
+    }
+
+    @Test func helpShowsExamplesAndVersionIsPrinted() throws {
+        let folder = temporaryFolder()
+        for command in ["build", "check"] {
+            let help = try achyk([command, "--help"], in: folder)
+            #expect(help.standardOutput.contains("Examples:"))
+            #expect(help.standardOutput.contains("achyk \(command)"))
+        }
+        #expect(try achyk(["--version"], in: folder).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+}
