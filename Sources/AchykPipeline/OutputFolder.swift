@@ -93,9 +93,30 @@ final class StagingFolder {
         }
         switch file.contents {
         case .data(let data):
-            try data.write(to: destination)
+            try Self.write(data, to: destination.path)
         case .copy(let source):
             try FileManager.default.copyItem(atPath: source, toPath: destination.path)
+        }
+    }
+
+    /// Writes without Foundation's per-file fsync, which made writing most of a build's time. The swap below is
+    /// what keeps a killed build from showing half a site; flushing every page to the disk does not add to that.
+    private static func write(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw OutputFolderError(message: "could not create \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputFolderError(message: "could not write \(path): \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
         }
     }
 
