@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONTENT ?= Content
 OUTPUT ?= Site
 
-.PHONY: site test deps theme build check clean
+.PHONY: site test unit-tests check-site deps theme build check clean
 
 site: build
 	.build/release/achyk build --content $(CONTENT) --output $(OUTPUT)
@@ -12,8 +12,16 @@ site: build
 build: deps theme
 	$(SWIFT) build -c release --product achyk
 
-test: deps theme
+# Unit and fixture tests, then the checks on the built bundled site.
+test: unit-tests check-site
+
+unit-tests: deps theme
 	$(SWIFT) test
+
+# HTML validity, accessibility in headless Chromium, links, structure, sitemap, page weight.
+check-site: deps theme
+	$(SWIFT) build --product achyk
+	scripts/check-site.sh
 
 check: build
 	.build/release/achyk check --content $(CONTENT) --strict

@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
-# Installs the system libraries achyk builds against, only when they are missing (Debian/Ubuntu, apt-get).
+# Installs the system packages achyk needs, only when they are missing (Debian/Ubuntu, apt-get).
+#   scripts/install-deps.sh                 libcmark-gfm, to build achyk
+#   scripts/install-deps.sh --site-checks   also Chromium, its driver and Java, for `make check-site`
 set -euo pipefail
 
 need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then
   need+=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
+fi
+if [ "${1:-}" = "--site-checks" ]; then
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
+  command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+  python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

