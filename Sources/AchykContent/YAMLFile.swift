@@ -9,17 +9,42 @@ struct YAMLFile {
     /// Lines of the file before the YAML text (front matter starts after its `---` line).
     let lineOffset: Int
 
+    /// How many nodes a content file's YAML may hold once aliases are followed; far above any real record, far
+    /// below what a "billion laughs" document of nested aliases would make any later walk of it do.
+    static let nodeLimit = 100_000
+
     /// Parses `text`; a syntax error is reported at its line and gives nil.
     func parse(_ text: String, reporting diagnostics: inout Diagnostics) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            guard let root = try Yams.compose(yaml: text) else { return nil }
+            var budget = Self.nodeLimit
+            guard Self.fits(root, within: &budget) else {
+                diagnostics.error("the YAML expands to more than \(Self.nodeLimit) values (aliases that repeat aliases?); write the values out instead", at: location(of: root))
+                return nil
+            }
+            return root
         } catch let error as YamlError {
-            let (line, message) = describe(error)
+            let (line, message) = describe(error, lineCount: text.utf8.count { $0 == 0x0A } + 1)
             diagnostics.error("invalid YAML: \(message)", at: SourceLocation(path, line: line + lineOffset))
         } catch {
             diagnostics.error("invalid YAML: \(error)", at: SourceLocation(path, line: 1 + lineOffset))
         }
         return nil
+    }
+
+    /// Counts nodes as a walk of the tree would meet them, aliases expanded, stopping as soon as the budget runs out.
+    private static func fits(_ node: Node, within budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping where !fits(key, within: &budget) || !fits(value, within: &budget) { return false }
+        case .sequence(let sequence):
+            for item in sequence where !fits(item, within: &budget) { return false }
+        case .scalar, .alias:
+            break
+        }
+        return true
     }
 
     func location(of node: Node) -> SourceLocation {
@@ -28,17 +53,17 @@ struct YAMLFile {
 
     var fileLocation: SourceLocation { SourceLocation(path, line: 1) }
 
-    private func describe(_ error: YamlError) -> (line: Int, message: String) {
+    private func describe(_ error: YamlError, lineCount: Int) -> (line: Int, message: String) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
-            guard let context else { return (mark.line, problem) }
+            guard let context else { return (min(mark.line, lineCount), problem) }
             // libyaml names where the construct began (context) and where it broke (problem). Running into the end
             // of the text says nothing useful about where to look, so point at the beginning instead.
-            if problem.contains("end of stream") || mark.line > context.mark.line + 1 {
-                return (context.mark.line, "\(problem) \(context.text) that starts here")
+            if problem.contains("end of stream") || mark.line > context.mark.line + 1 || mark.line >= lineCount {
+                return (min(context.mark.line, lineCount), "\(problem) \(context.text) that starts here")
             }
-            return (mark.line, "\(problem) \(context.text)")
+            return (min(mark.line, lineCount), "\(problem) \(context.text)")
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return (context.mark.line, "the key \(keys) appears more than once")

@@ -1,0 +1,96 @@
+import AchykModel
+import AchykPipeline
+import Foundation
+import Testing
+
+/// Broken and hostile content: each gives a clear problem at path:line, in bounded time and memory, and no crash.
+@Suite struct HostileInputTests {
+    /// A content folder with a valid site.yaml and the given files.
+    func content(_ files: [String: Data]) throws -> URL {
+        let root = Fixtures.temporaryFolder().appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        try Data("title: T\nbase_url: https://example.org/\nlanguages: [ky, en]\n".utf8).write(to: root.appendingPathComponent("site.yaml"))
+        for (path, data) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        return root
+    }
+
+    func check(_ content: URL) async -> [String] {
+        let report = await SiteBuilder().build(BuildOptions(contentFolder: content, theme: Fixtures.theme, outputFolder: nil))
+        return report.diagnostics.sorted.map(\.description)
+    }
+
+    @Test func aBillionLaughsFrontMatterIsRefusedQuickly() async throws {
+        var yaml = "---\ntitle: Laughs\nlol0: &lol0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 {
+            let previous = Array(repeating: "*lol\(level - 1)", count: 10).joined(separator: ", ")
+            yaml += "lol\(level): &lol\(level) [\(previous)]\n"
+        }
+        yaml += "---\nBody\n"
+        let started = Date()
+        let problems = await check(try content(["pages/laughs.en.md": Data(yaml.utf8)]))
+        #expect(problems == ["pages/laughs.en.md:2: error: the YAML expands to more than 100000 values (aliases that repeat aliases?); write the values out instead"])
+        #expect(Date().timeIntervalSince(started) < 20)
+    }
+
+    @Test func truncatedFrontMatterIsReportedWhereItBreaks() async throws {
+        let problems = await check(try content(["pages/cut.en.md": Data("---\ntitle: Cut\ntopics: [water,\n".utf8)]))
+        #expect(problems == ["pages/cut.en.md:1: error: the front matter opened by '---' on line 1 is never closed; add a '---' line after the last key"])
+        let flow = await check(try content(["pages/cut.en.md": Data("---\ntitle: Cut\ntopics: [water,\n---\n".utf8)]))
+        #expect(flow.count == 1)
+        #expect(flow.first?.hasPrefix("pages/cut.en.md:3: error: invalid YAML:") == true)
+    }
+
+    @Test func aHugeLineIsReadInBoundedTime() async throws {
+        let line = String(repeating: "Бюджет ачык болушу керек. ", count: 400_000)  // about 10 MB on one line
+        let started = Date()
+        let problems = await check(try content(["pages/long.ky.md": Data("---\ntitle: Long\n---\n\(line)\n".utf8)]))
+        #expect(problems.isEmpty)
+        #expect(Date().timeIntervalSince(started) < 60)
+    }
+
+    @Test func binaryAndMisencodedFilesAreRefusedAtTheirLine() async throws {
+        var binary = Data("---\ntitle: x\n---\n".utf8)
+        binary.append(contentsOf: [0x89, 0x50, 0x4E, 0x47, 0x00, 0x1A])
+        let windows1251 = "---\ntitle: Бюджет\n---\n".data(using: .windowsCP1251)!
+        let problems = await check(try content(["pages/photo.en.md": binary, "pages/old.ky.md": windows1251]))
+        #expect(problems == [
+            "pages/old.ky.md:2: error: the file is not valid UTF-8; save it as UTF-8",
+            "pages/photo.en.md:4: error: the file holds a NUL byte, so it is not a text file (was a binary file given a text name?)",
+        ])
+    }
+
+    @Test func linksLeadingOutOfTheContentFolderAreRefused() async throws {
+        let root = try content(["pages/about.en.md": Data("---\ntitle: About\n---\n".utf8)])
+        let outside = Fixtures.temporaryFolder()
+        try Data("---\ntitle: Secret\n---\n".utf8).write(to: outside.appendingPathComponent("secret.en.md"))
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("pages/secret.en.md"), withDestinationURL: outside.appendingPathComponent("secret.en.md"))
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("handbook"), withDestinationURL: outside)
+        let problems = await check(root)
+        #expect(problems.count == 2)
+        #expect(problems.allSatisfy { $0.contains("error: this link leads out of the content folder") })
+        #expect(problems.first?.hasPrefix("handbook:1:") == true)
+        #expect(problems.last?.hasPrefix("pages/secret.en.md:1:") == true)
+    }
+
+    @Test(arguments: ["pages/a..b.en.md", "pages/my page.en.md", "pages/About.en.md", "pages/.en.md"])
+    func oddFileNamesAreErrors(path: String) async throws {
+        let problems = await check(try content([path: Data("---\ntitle: x\n---\n".utf8)]))
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix("\(path):1: error: ") == true)
+    }
+
+    @Test func valuesFromContentAreEscapedInTheOutput() async throws {
+        let root = try content(["pages/xss.en.md": Data("---\ntitle: \"<script>alert(1)</script> & \\\"quotes\\\"\"\nsummary: \"<img src=x onerror=alert(1)>\"\n---\n<script>alert(2)</script>\n\n[x](javascript:alert(3))\n".utf8)])
+        let (report, site) = await Fixtures.build(root)
+        #expect(report.succeeded)
+        let page = Fixtures.text("en/xss/index.html", in: site)
+        #expect(!page.contains("<script>"))
+        #expect(!page.contains("<img src=x"))
+        #expect(!page.contains("javascript:"))
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"))
+    }
+}
