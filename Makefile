@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONTENT ?= Content
 OUTPUT ?= Site
 
-.PHONY: site test unit-tests check-site deps theme build check clean
+.PHONY: site test unit-tests check-site fuzz deps theme build check clean
 
 site: build
 	.build/release/achyk build --content $(CONTENT) --output $(OUTPUT)
@@ -25,6 +25,12 @@ check-site: deps theme
 
 check: build
 	.build/release/achyk check --content $(CONTENT) --strict
+
+# libFuzzer on the content readers, FUZZ_SECONDS per target (not part of `make test`). A crashing input is saved
+# under Tests/Fixtures/fuzz/<target>/, which the unit tests replay.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 deps:
 	@scripts/install-deps.sh

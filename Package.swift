@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -54,3 +55,10 @@ let package = Package(
         .testTarget(name: "AchykCLITests", dependencies: ["AchykCLI"]),
     ]
 )
+
+// The fuzz executable links libFuzzer's driver, which only a `-sanitize=fuzzer` build provides, so it is part of the
+// package only when `make fuzz` asks for it (with its own scratch path, see the Makefile).
+if ProcessInfo.processInfo.environment["ACHYK_FUZZ"] != nil {
+    package.products.append(.executable(name: "achyk-fuzz", targets: ["AchykFuzz"]))
+    package.targets.append(.executableTarget(name: "AchykFuzz", dependencies: ["AchykContent"]))
+}

@@ -1,0 +1,28 @@
+import Foundation
+import AchykModel
+
+/// Entry points for the fuzz executable (`make fuzz`): each takes arbitrary bytes, as a hostile file would give
+/// them, and must return without crashing, hanging or growing without bound.
+package enum FuzzEntryPoints {
+    /// The front-matter splitter alone.
+    package static func splitFrontMatter(_ bytes: UnsafeRawBufferPointer) {
+        _ = FrontMatterSplitter.split(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// A whole Markdown file as the loader reads it: decoding, letters, front matter, YAML and typed keys.
+    package static func readPage(_ bytes: UnsafeRawBufferPointer) {
+        var diagnostics = Diagnostics()
+        let settings = SiteSettings(title: LocalizedText([.ky: "T"]), baseURL: "https://example.org/", languages: [.ky, .ru, .en])
+        guard let text = TextDecoding.utf8Text(Data(bytes), path: "handbook/01-fuzz.ky.md", reporting: &diagnostics) else { return }
+        LetterCheck.check(text, language: .ky, path: "handbook/01-fuzz.ky.md", reporting: &diagnostics)
+        let name = PageFileName(stem: "01-fuzz", language: .ky)
+        _ = PageReader(settings: settings).read(text, path: "handbook/01-fuzz.ky.md", kind: .caseStudy, name: name, reporting: &diagnostics)
+    }
+
+    /// site.yaml.
+    package static func readSiteSettings(_ bytes: UnsafeRawBufferPointer) {
+        var diagnostics = Diagnostics()
+        guard let text = TextDecoding.utf8Text(Data(bytes), path: "site.yaml", reporting: &diagnostics) else { return }
+        _ = SiteSettingsReader().read(text, reporting: &diagnostics)
+    }
+}
