@@ -12,7 +12,7 @@ import Testing
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(target).path)) ?? []).sorted()
     }
 
-    static let targets: [String: (UnsafeRawBufferPointer) -> Void] = [
+    static let targets: [String: @Sendable (UnsafeRawBufferPointer) -> Void] = [
         "front-matter": FuzzEntryPoints.splitFrontMatter,
         "page": FuzzEntryPoints.readPage,
         "site-yaml": FuzzEntryPoints.readSiteSettings,
