@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// Runs the `achyk` executable as a user would and checks its output streams and exit codes.
@@ -93,5 +96,25 @@ import Testing
             #expect(help.standardOutput.contains("achyk \(command)"))
         }
         #expect(try achyk(["--version"], in: folder).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+}
+
+@Suite struct ConcurrentBuildTests {
+    @Test func aSecondBuildIntoTheSameFolderIsRefusedWithAClearMessage() throws {
+        let cli = CommandLineTests()
+        let folder = cli.temporaryFolder()
+        let content = CommandLineTests.repository.appendingPathComponent("Tests/Fixtures/minimal/Content").path
+        #expect(try cli.achyk(["build", "--content", content, "--output", "Site"], in: folder).status == 0)
+        // Hold the lock as a running build would.
+        let lock = open(folder.appendingPathComponent(".Site.achyk-lock").path, O_RDWR)
+        #expect(lock >= 0)
+        #expect(flock(lock, LOCK_EX | LOCK_NB) == 0)
+        let refused = try cli.achyk(["build", "--content", content, "--output", "Site"], in: folder)
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("another achyk build is writing"))
+        #expect(refused.standardError.contains("wait for it to finish"))
+        flock(lock, LOCK_UN)
+        close(lock)
+        #expect(try cli.achyk(["build", "--content", content, "--output", "Site"], in: folder).status == 0)
     }
 }
