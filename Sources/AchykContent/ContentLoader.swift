@@ -1,5 +1,7 @@
 import AchykModel
+import Dispatch
 import Foundation
+import Synchronization
 
 /// What the load stage read: settings, every Markdown file on its own, and the files to copy.
 public struct LoadedContent: Hashable, Sendable {
@@ -29,7 +31,7 @@ public struct ContentLoader: Sendable {
     public func load(reporting diagnostics: inout Diagnostics) -> LoadedContent? {
         let files = ContentWalker(root: contentFolder).files(reporting: &diagnostics)
         guard let settings = loadSettings(reporting: &diagnostics) else { return nil }
-        var pages: [SourcePage] = []
+        var pageFiles: [(path: String, kind: PageKind)] = []
         var staticFiles: [StaticFile] = []
         var recordFolders: Set<String> = []
         for file in files {
@@ -41,11 +43,7 @@ public struct ContentLoader: Sendable {
             case ("files", _, _):
                 staticFiles.append(StaticFile(sourcePath: contentFolder.appendingPathComponent(file).path, outputPath: file))
             case (let folder?, 2, "md") where PageKind(rawValue: folder) != nil:
-                if let page = loadPage(at: file, kind: PageKind(rawValue: folder)!, settings: settings, reporting: &diagnostics),
-                    includesDrafts || !page.frontMatter.isDraft
-                {
-                    pages.append(page)
-                }
+                pageFiles.append((file, PageKind(rawValue: folder)!))
             case ("partnerships", _, "yaml"), ("budgets", _, "yaml"), ("budgets", _, "csv"), ("budgets", _, "md"):
                 recordFolders.insert(components[0])
             case ("budgets", _, "xlsx"), ("budgets", _, "ods"), ("budgets", _, "xls"):
@@ -56,6 +54,7 @@ public struct ContentLoader: Sendable {
                 diagnostics.warning("only .md, .yaml and .csv files are read (images and documents go in files/); this file is not read", at: SourceLocation(file))
             }
         }
+        let pages = loadPages(pageFiles, settings: settings, reporting: &diagnostics)
         for folder in recordFolders.sorted() {
             // Partnership records and budgets are the next capabilities of the pipeline; say so rather than skip silently.
             diagnostics.warning("\(folder)/ is not built by this version of achyk yet; its files are not read", at: SourceLocation(folder))
@@ -72,6 +71,25 @@ public struct ContentLoader: Sendable {
             return nil
         }
         return SiteSettingsReader().read(text, reporting: &diagnostics)
+    }
+
+    /// Reads the Markdown files on all cores: each file is read and parsed on its own, and the results are put
+    /// back in file order so that the outcome never depends on timing.
+    private func loadPages(
+        _ files: [(path: String, kind: PageKind)], settings: SiteSettings, reporting diagnostics: inout Diagnostics
+    ) -> [SourcePage] {
+        let results = Mutex<[(SourcePage?, Diagnostics)?]>(Array(repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            var fileDiagnostics = Diagnostics()
+            let page = loadPage(at: files[index].path, kind: files[index].kind, settings: settings, reporting: &fileDiagnostics)
+            results.withLock { $0[index] = (page, fileDiagnostics) }
+        }
+        var pages: [SourcePage] = []
+        for case let (page, fileDiagnostics)? in results.withLock({ $0 }) {
+            diagnostics.append(contentsOf: fileDiagnostics)
+            if let page, includesDrafts || !page.frontMatter.isDraft { pages.append(page) }
+        }
+        return pages
     }
 
     private func loadPage(at path: String, kind: PageKind, settings: SiteSettings, reporting diagnostics: inout Diagnostics) -> SourcePage? {

@@ -21,8 +21,36 @@ enum FrontMatterSplitter {
     static func split(_ text: String) -> Result<SplitMarkdownFile, Problem> {
         var text = Substring(text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+        // Files with Windows line ends take the slow path that normalises them; the rest is scanned as bytes, and
+        // only up to the closing delimiter.
+        if text.utf8.contains(0x0D) { return splitNormalisingLineEnds(text) }
+        let utf8 = text.utf8
+        guard let firstEnd = utf8.firstIndex(of: 0x0A) ?? Optional(utf8.endIndex),
+            isDelimiter(text[utf8.startIndex..<firstEnd], opening: true)
+        else {
+            return .success(SplitMarkdownFile(frontMatter: nil, frontMatterLineOffset: 0, body: String(text), bodyLine: 1))
+        }
+        var line = 1
+        var lineStart = firstEnd == utf8.endIndex ? firstEnd : utf8.index(after: firstEnd)
+        let yamlStart = lineStart
+        while lineStart < utf8.endIndex {
+            line += 1
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            if isDelimiter(text[lineStart..<lineEnd], opening: false) {
+                let yamlEnd = yamlStart < lineStart ? utf8.index(before: lineStart) : lineStart
+                let bodyStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+                return .success(SplitMarkdownFile(
+                    frontMatter: String(text[yamlStart..<yamlEnd]), frontMatterLineOffset: 1,
+                    body: String(text[bodyStart...]), bodyLine: line + 1))
+            }
+            lineStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+        }
+        return .failure(.unclosed)
+    }
+
+    private static func splitNormalisingLineEnds(_ text: Substring) -> Result<SplitMarkdownFile, Problem> {
         // "\r\n" is one Character in Swift, so it is a separator of its own.
-        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         guard let first = lines.first, isDelimiter(first, opening: true) else {
             return .success(SplitMarkdownFile(frontMatter: nil, frontMatterLineOffset: 0, body: String(text), bodyLine: 1))
         }

@@ -25,17 +25,32 @@ struct HeadingIDs {
 enum HeadingAnchors {
     static func insertIDs(_ headings: [MarkdownHeading], into html: String) -> String {
         guard !headings.isEmpty else { return html }
-        var result = ""
-        result.reserveCapacity(html.utf8.count + headings.count * 24)
-        var remaining = html[...]
-        for heading in headings {
-            let tag = "<h\(heading.level)>"
-            guard let range = remaining.range(of: tag) else { break }
-            result += remaining[..<range.lowerBound]
-            result += "<h\(heading.level) id=\"\(heading.id)\">"
-            remaining = remaining[range.upperBound...]
+        var output: [UInt8] = []
+        output.reserveCapacity(html.utf8.count + headings.count * 32)
+        var html = html
+        html.withUTF8 { bytes in
+            var position = 0
+            for heading in headings {
+                let tag: [UInt8] = [0x3C, 0x68, 0x30 + UInt8(heading.level), 0x3E]  // <hN>
+                guard let found = find(tag, in: bytes, from: position) else { break }
+                output.append(contentsOf: bytes[position..<found])
+                output.append(contentsOf: "<h\(heading.level) id=\"\(heading.id)\">".utf8)
+                position = found + tag.count
+            }
+            output.append(contentsOf: bytes[position...])
         }
-        result += remaining
-        return result
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0] && bytes[index + 1] == needle[1] && bytes[index + 2] == needle[2] && bytes[index + 3] == needle[3] {
+                return index
+            }
+            index += 1
+        }
+        return nil
     }
 }

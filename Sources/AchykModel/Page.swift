@@ -25,6 +25,12 @@ public struct PageKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var description: String { "\(kind.folder)/\(stem)" }
 
     public static func < (lhs: PageKey, rhs: PageKey) -> Bool { (lhs.kind, lhs.stem) < (rhs.kind, rhs.stem) }
+
+    /// The order of case studies: by the number their file name starts with (`2-x` before `10-y`).
+    public static func handbookOrder(_ lhs: PageKey, _ rhs: PageKey) -> Bool {
+        func number(_ stem: String) -> Int { Int(stem.prefix { $0.isASCII && $0.isNumber }.prefix(18)) ?? Int.max }
+        return (number(lhs.stem), lhs.stem) < (number(rhs.stem), rhs.stem)
+    }
 }
 
 /// The typed front matter of a Markdown file.

@@ -18,11 +18,19 @@ public struct SiteContent: Hashable, Sendable {
     public let pages: [PageGroup]
     public let files: [StaticFile]
 
+    /// Each kind's pages in the order readers see them, computed once: renderers ask for them on every page.
+    private let byKind: [PageKind: [PageGroup]]
+
     public init(settings: SiteSettings, pages: [PageGroup], files: [StaticFile]) {
         self.settings = settings
         self.pages = pages.sorted { $0.key < $1.key }
         self.files = files.sorted { $0.outputPath < $1.outputPath }
+        var byKind = Dictionary(grouping: self.pages, by: \.key.kind)
+        byKind[.caseStudy]?.sort { PageKey.handbookOrder($0.key, $1.key) }
+        byKind[.news]?.sort { $0.key.stem > $1.key.stem }
+        self.byKind = byKind
     }
 
-    public func pages(of kind: PageKind) -> [PageGroup] { pages.filter { $0.key.kind == kind } }
+    /// The pages of one kind: case studies by their number, news newest first, pages by name.
+    public func pages(of kind: PageKind) -> [PageGroup] { byKind[kind] ?? [] }
 }

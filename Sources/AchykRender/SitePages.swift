@@ -6,9 +6,18 @@ public struct SitePages: Sendable {
     let content: SiteContent
     let paths: SitePaths
 
+    let handbookOblasts: [Oblast]
+    let handbookTopics: [Topic]
+    /// Plain pages by their slug, for the menu.
+    let pagesBySlug: [String: PageGroup]
+
     public init(content: SiteContent) {
         self.content = content
         self.paths = SitePaths(baseURL: content.settings.baseURL)
+        let versions = content.pages(of: .caseStudy).flatMap(\.versions.values)
+        handbookOblasts = Set(versions.compactMap(\.frontMatter.oblast)).sorted()
+        handbookTopics = Set(versions.flatMap(\.frontMatter.topics)).sorted()
+        pagesBySlug = Dictionary(uniqueKeysWithValues: content.pages(of: .page).map { ($0.key.stem, $0) })
     }
 
     var languages: [Language] { content.settings.languages }
@@ -36,11 +45,4 @@ public struct SitePages: Sendable {
         return targets
     }
 
-    var handbookOblasts: [Oblast] {
-        Set(content.pages(of: .caseStudy).flatMap { $0.versions.values.compactMap(\.frontMatter.oblast) }).sorted()
-    }
-
-    var handbookTopics: [Topic] {
-        Set(content.pages(of: .caseStudy).flatMap { $0.versions.values.flatMap(\.frontMatter.topics) }).sorted()
-    }
 }

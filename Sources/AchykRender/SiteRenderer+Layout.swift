@@ -51,7 +51,7 @@ extension SiteRenderer {
     /// The main menu: site.yaml's `menu` (page slugs and the sections `handbook` and `news`), else the sections
     /// followed by every page.
     func menu(in language: Language, from current: String, currentEntry: String?) -> [LinkView] {
-        let pageGroups = Dictionary(uniqueKeysWithValues: content.pages(of: .page).map { ($0.key.stem, $0) })
+        let pageGroups = pages.pagesBySlug
         let entries = settings.menu?.map(\.name) ?? (["handbook", "news"] + pageGroups.keys.sorted())
         let l = localizer(language)
         return entries.compactMap { entry in

@@ -24,12 +24,10 @@ extension SiteRenderer {
             isFallback: page.language != language)
     }
 
-    var caseStudies: [PageGroup] { content.pages(of: .caseStudy).sorted { handbookOrder($0.key, $1.key) } }
+    var caseStudies: [PageGroup] { content.pages(of: .caseStudy) }
 
     /// News, newest first.
-    var newsItems: [PageGroup] {
-        content.pages(of: .news).sorted { $0.key.stem > $1.key.stem }
-    }
+    var newsItems: [PageGroup] { content.pages(of: .news) }
 
     func renderHome(in language: Language) -> OutputFile {
         let l = localizer(language)

@@ -79,9 +79,3 @@ public struct SiteRenderer: Sendable {
         text.resolved(in: language, order: languages)?.text
     }
 }
-
-/// The order of case studies: by the number their file name starts with.
-func handbookOrder(_ lhs: PageKey, _ rhs: PageKey) -> Bool {
-    func number(_ stem: String) -> Int { Int(stem.prefix { $0.isNumber }) ?? Int.max }
-    return (number(lhs.stem), lhs.stem) < (number(rhs.stem), rhs.stem)
-}

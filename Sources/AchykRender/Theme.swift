@@ -42,6 +42,7 @@ public struct Theme: Sendable {
             files = EmbeddedTheme.files.mapValues { Data($0.utf8) }
         }
         let prefix = source.displayPath
+        FastHTMLContentType.register()
         var library = MustacheLibrary()
         var assets: [String: Data] = [:]
         var stringFiles: [Language: (Data, String)] = [:]

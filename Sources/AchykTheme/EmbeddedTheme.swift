@@ -267,6 +267,7 @@ news_items:
 
 """#,
         "templates/404.mustache": #"""
+{{% CONTENT_TYPE: achyk-html }}
 <!DOCTYPE html>
 <html lang="{{lang}}">
 <head>
@@ -291,6 +292,7 @@ news_items:
 
 """#,
         "templates/base.mustache": ##"""
+{{% CONTENT_TYPE: achyk-html }}
 <!DOCTYPE html>
 <html lang="{{layout.lang}}">
 <head>
@@ -357,6 +359,7 @@ news_items:
 
 """##,
         "templates/breadcrumbs.mustache": #"""
+{{% CONTENT_TYPE: achyk-html }}
 {{^empty(breadcrumbs)}}
 <nav class="crumbs" aria-label="{{layout.t.breadcrumbs}}">
 <ol>
@@ -369,6 +372,7 @@ news_items:
 
 """#,
         "templates/chooser.mustache": #"""
+{{% CONTENT_TYPE: achyk-html }}
 <!DOCTYPE html>
 <html lang="{{lang}}">
 <head>
@@ -400,6 +404,7 @@ news_items:
 
 """#,
         "templates/home.mustache": #"""
+{{% CONTENT_TYPE: achyk-html }}
 {{<base}}
 {{$main}}
 <div class="hero">
@@ -437,6 +442,7 @@ news_items:
 
 """#,
         "templates/item.mustache": #"""
+{{% CONTENT_TYPE: achyk-html }}
 <li class="item">
 <h{{level}} class="item-title"><a href="{{href}}" lang="{{lang}}">{{title}}</a></h{{level}}>
 {{#dateText}}
@@ -458,6 +464,7 @@ news_items:
 
 """#,
         "templates/news-list.mustache": #"""
+{{% CONTENT_TYPE: achyk-html }}
 {{<base}}
 {{$main}}
 {{>breadcrumbs}}
@@ -473,6 +480,7 @@ news_items:
 
 """#,
         "templates/page.mustache": #"""
+{{% CONTENT_TYPE: achyk-html }}
 {{<base}}
 {{$main}}
 {{#article}}
@@ -517,6 +525,7 @@ news_items:
 
 """#,
         "templates/section.mustache": #"""
+{{% CONTENT_TYPE: achyk-html }}
 {{<base}}
 {{$main}}
 {{>breadcrumbs}}
