@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The preview server of `achyk serve`: small, builds in seconds (Hummingbird takes minutes on 2 cores).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Value types shared by every stage; depends on nothing but Foundation.
@@ -41,8 +43,13 @@ let package = Package(
             "AchykModel", "AchykMarkdown", "AchykContent", "AchykRender", "CAchykFS",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "AchykServe", dependencies: [
+            "AchykPipeline", "AchykRender", "AchykModel",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "AchykCLI", dependencies: [
-            "AchykPipeline", "AchykModel",
+            "AchykPipeline", "AchykModel", "AchykServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -53,6 +60,7 @@ let package = Package(
         .testTarget(name: "AchykPipelineTests", dependencies: ["AchykPipeline", "AchykModel", "AchykContent"]),
         // Runs the built `achyk` executable, so it depends on it to have it built first.
         .testTarget(name: "AchykCLITests", dependencies: ["AchykCLI"]),
+        .testTarget(name: "AchykServeTests", dependencies: ["AchykServe", "AchykPipeline", "AchykRender"]),
     ]
 )
 

@@ -14,9 +14,10 @@ struct Achyk: AsyncParsableCommand {
             Examples:
               achyk build                        build Content/ into Site/
               achyk check --content ~/my-site    validate without writing anything
+              achyk serve                        preview at http://127.0.0.1:1313/ while editing
             """,
         version: AchykVersion.current,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Serve.self],
         defaultSubcommand: Build.self)
 }
 

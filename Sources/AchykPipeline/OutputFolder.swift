@@ -72,7 +72,7 @@ struct OutputFolder {
 }
 
 /// The folder a build writes into, beside the output folder, swapped in by `commit`.
-final class StagingFolder {
+final class StagingFolder: SiteSink {
     let target: URL
     let staging: URL
     private let lock: FolderLock

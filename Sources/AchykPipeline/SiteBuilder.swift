@@ -16,7 +16,20 @@ public struct SiteBuilder: Sendable {
         self.logger = logger
     }
 
+    /// Builds the site into `options.outputFolder`, or, without one, renders it to check it and writes nothing.
     public func build(_ options: BuildOptions) async -> BuildReport {
+        let output = options.outputFolder.map { OutputFolder(url: $0, contentFolder: options.contentFolder) }
+        return await run(options, output: output) { try output?.beginWriting() }
+    }
+
+    /// Builds the site into memory, for `achyk serve`: the files by output path, or nil when the build failed.
+    public func buildInMemory(_ options: BuildOptions) async -> (BuildReport, [String: OutputFile]?) {
+        let sink = CollectingSink()
+        let report = await run(options, output: nil) { sink }
+        return (report, report.succeeded ? sink.files : nil)
+    }
+
+    private func run(_ options: BuildOptions, output: OutputFolder?, makeSink: () throws -> SiteSink?) async -> BuildReport {
         let clock = ContinuousClock()
         let start = clock.now
         var timings: [(String, Double)] = []
@@ -38,7 +51,6 @@ public struct SiteBuilder: Sendable {
         }
         guard var loaded else { return report(diagnostics, nil) }
         if let baseURL = options.baseURL { loaded = loaded.with(baseURL: baseURL) }
-        let output = options.outputFolder.map { OutputFolder(url: $0, contentFolder: options.contentFolder) }
         do { try output?.checkIsReplaceable() } catch let error as OutputFolderError {
             diagnostics.error(error.message, at: SourceLocation(output?.url.path ?? ""))
         } catch {}
@@ -53,7 +65,7 @@ public struct SiteBuilder: Sendable {
         let renderer = SiteRenderer(content: content, theme: theme, bodies: bodies)
         do {
             let stageStart = clock.now
-            let written = try await TemplateStage().run(renderer.jobs(), into: output)
+            let written = try await TemplateStage().run(renderer.jobs(), into: try makeSink())
             let seconds = (clock.now - stageStart).seconds
             timings.append(("apply templates and write", seconds))
             logger.debug("apply templates and write: \(String(format: "%.3f", seconds)) s")

@@ -2,11 +2,28 @@ import AchykModel
 import AchykRender
 import Foundation
 
-/// The apply-templates stage: runs the render jobs on all cores and streams each file into the staging folder as
-/// it is made, then swaps the folder in. Without an output folder (`check`) it renders and counts only.
+/// Where the apply-templates stage puts each file as it is made.
+protocol SiteSink: AnyObject {
+    func write(_ file: OutputFile) throws
+    /// Called once every file is written: the site becomes visible as a whole.
+    func commit() throws
+    /// Called instead of `commit` when the stage fails.
+    func discard()
+}
+
+/// Keeps the site in memory, for `achyk serve`.
+final class CollectingSink: SiteSink {
+    private(set) var files: [String: OutputFile] = [:]
+
+    func write(_ file: OutputFile) throws { files[file.path] = file }
+    func commit() throws {}
+    func discard() { files = [:] }
+}
+
+/// The apply-templates stage: runs the render jobs on all cores and streams each file into the sink (the staging
+/// folder of a build) as it is made, then commits it. Without a sink (`check`) it renders and counts only.
 struct TemplateStage {
-    func run(_ jobs: [RenderJob], into outputFolder: OutputFolder?) async throws -> WrittenSite {
-        let staging = try outputFolder?.beginWriting()
+    func run(_ jobs: [RenderJob], into staging: SiteSink?) async throws -> WrittenSite {
         do {
             var counts: [Language: Int] = [:]
             var fileCount = 0

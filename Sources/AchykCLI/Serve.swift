@@ -1,0 +1,58 @@
+import AchykModel
+import AchykPipeline
+import AchykServe
+import ArgumentParser
+import Foundation
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into memory, serve it for preview, and rebuild and reload the browser on every edit.",
+        discussion: """
+            The site is served from memory; nothing is written. Pages reload by themselves after each build, and
+            when a build fails they show its problems over the last good version.
+
+            Examples:
+              achyk serve                      http://127.0.0.1:1313/
+              achyk serve --port 8080 --drafts
+            """)
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: "The port to listen on.")
+    var port: UInt16 = 1313
+
+    @Option(help: "The address to listen on; the default only accepts this computer.")
+    var host: String = "127.0.0.1"
+
+    func run() async throws {
+        let buildOptions = BuildOptions(
+            contentFolder: options.contentFolder, theme: options.themeSource, outputFolder: nil,
+            includesDrafts: options.drafts, strict: options.strict)
+        let site = LiveSite(options: buildOptions, builder: SiteBuilder(logger: options.makeLogger()))
+        report(await site.rebuild())
+        let server = try await PreviewServer(site: site).makeServer(host: host, port: port)
+        var watched = [options.contentFolder]
+        if case .folder(let theme, _) = options.themeSource { watched.append(theme) }
+        let watcher = ContentWatcher(folders: watched, interval: .milliseconds(200))
+        let watching = Task {
+            await watcher.watch {
+                self.report(await site.rebuild())
+            }
+        }
+        defer { watching.cancel() }
+        print("Serving \(options.content) at http://\(host):\(port)/ — edits rebuild and reload the browser; Ctrl-C stops.")
+        try await server.run()
+    }
+
+    private func report(_ report: BuildReport) {
+        var standardError = FileHandle.standardError
+        for diagnostic in report.diagnostics.sorted { Swift.print(diagnostic, to: &standardError) }
+        let milliseconds = Int(report.seconds * 1000)
+        if let written = report.written {
+            let pages = written.pagesPerLanguage.values.reduce(0, +)
+            Swift.print("Built \(pages) pages, \(report.diagnostics.warningCount) warnings, \(milliseconds) ms")
+        } else {
+            Swift.print("Build failed: \(report.diagnostics.errorCount) errors; still serving the last good site (\(milliseconds) ms)", to: &standardError)
+        }
+    }
+}

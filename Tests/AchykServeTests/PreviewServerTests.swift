@@ -1,0 +1,196 @@
+import AchykModel
+import AchykPipeline
+import AchykRender
+@testable import AchykServe
+import FlyingFox
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct PreviewServerTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A copy of the trilingual fixture to edit, and a live site over it.
+    func makeSite() async throws -> (LiveSite, URL) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("achyk-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let content = root.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Tests/Fixtures/trilingual/Content"), to: content)
+        let theme = ThemeSource.folder(Self.repository.appendingPathComponent("Themes/default"), displayPath: "Themes/default")
+        let site = LiveSite(options: BuildOptions(contentFolder: content, theme: theme, outputFolder: nil))
+        let report = await site.rebuild()
+        #expect(report.succeeded)
+        return (site, content)
+    }
+
+    func get(_ path: String, from server: PreviewServer) async -> (HTTPResponse, String) {
+        let request = HTTPRequest(
+            method: .GET, version: .http11, target: HTTPRequest.Target(path: path, query: ""), headers: [:], body: HTTPBodySequence())
+        let response = await server.respond(to: request)
+        let body = (try? await response.bodyData) ?? Data()
+        return (response, String(decoding: body, as: UTF8.self))
+    }
+
+    @Test func servesPagesFilesAndFoldersWithTheirTypes() async throws {
+        let (site, _) = try await makeSite()
+        let server = PreviewServer(site: site)
+        let (home, homeBody) = await get("/ky/", from: server)
+        #expect(home.statusCode == .ok)
+        #expect(home.headers[.contentType] == "text/html; charset=utf-8")
+        #expect(homeBody.contains("<html lang=\"ky\">"))
+        #expect(homeBody.contains(PreviewServer.livePath))
+        #expect(await get("/", from: server).1.contains("Кыргызча"))
+        #expect(await get("/assets/style.css", from: server).0.headers[.contentType] == "text/css; charset=utf-8")
+        #expect(await get("/ru/feed.xml", from: server).0.headers[.contentType] == "application/atom+xml; charset=utf-8")
+        #expect(await get("/files/report.txt", from: server).1 == "A report.\n")
+        let (redirect, _) = await get("/ky", from: server)
+        #expect(redirect.statusCode == .movedPermanently)
+        #expect(redirect.headers[.location] == "/ky/")
+    }
+
+    @Test func answersMissingPagesWithTheSites404() async throws {
+        let (site, _) = try await makeSite()
+        let (response, body) = await get("/ky/no-such-page/", from: PreviewServer(site: site))
+        #expect(response.statusCode == .notFound)
+        #expect(body.contains("Барак табылган жок"))
+    }
+
+    @Test(arguments: ["/../../etc/passwd", "/ky/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/ky/%2E%2E/x", "/a%00b"])
+    func refusesPathsOutsideTheSite(path: String) async throws {
+        let (site, _) = try await makeSite()
+        let (response, body) = await get(path, from: PreviewServer(site: site))
+        #expect(response.statusCode == .badRequest)
+        #expect(!body.contains("root:"))
+    }
+
+    @Test func anEditIsServedAfterTheRebuildAndListenersAreTold() async throws {
+        let (site, content) = try await makeSite()
+        let server = PreviewServer(site: site)
+        let updates = await site.listen()
+        let before = await site.current.version
+        try "---\ntitle: About us, edited\n---\nNew text.\n".write(to: content.appendingPathComponent("pages/about.en.md"), atomically: true, encoding: .utf8)
+        await site.rebuild()
+        #expect(await site.current.version == before + 1)
+        #expect(await get("/en/about/", from: server).1.contains("About us, edited"))
+        var iterator = updates.makeAsyncIterator()
+        #expect(await iterator.next() == "reload \(before + 1)")
+    }
+
+    @Test func aFailedBuildKeepsTheLastGoodSiteAndShowsItsProblems() async throws {
+        let (site, content) = try await makeSite()
+        let server = PreviewServer(site: site)
+        try "---\ntitle: Broken\noblast: nowhere\n---\n".write(to: content.appendingPathComponent("handbook/02-broken.en.md"), atomically: true, encoding: .utf8)
+        let report = await site.rebuild()
+        #expect(!report.succeeded)
+        let (response, body) = await get("/en/about/", from: server)
+        #expect(response.statusCode == .ok)
+        #expect(body.contains("About us"))
+        #expect(body.contains("id=\"achyk-problems\""))
+        #expect(body.contains("handbook/02-broken.en.md:3: error: unknown oblast &#39;nowhere&#39;") || body.contains("handbook/02-broken.en.md:3: error: unknown oblast 'nowhere'"))
+        // Fixing the file removes the overlay.
+        try FileManager.default.removeItem(at: content.appendingPathComponent("handbook/02-broken.en.md"))
+        await site.rebuild()
+        #expect(!(await get("/en/about/", from: server).1.contains("achyk-problems")))
+    }
+
+    @Test func theBuiltSiteNeverCarriesTheReloadScript() async throws {
+        let (site, _) = try await makeSite()
+        for file in await site.current.files.values {
+            if case .data(let data) = file.contents {
+                #expect(!String(decoding: data, as: UTF8.self).contains(PreviewServer.livePath), "\(file.path)")
+            }
+        }
+    }
+
+    /// Over a real socket: a page, then a WebSocket that receives "reload" after an edit.
+    @Test func aBrowserConnectionGetsPagesAndReloadMessages() async throws {
+        let (site, content) = try await makeSite()
+        let server = try await PreviewServer(site: site).makeServer(port: 0)
+        let running = Task { try await server.run() }
+        defer { running.cancel() }
+        try await server.waitUntilListening()
+        guard case let .ip4(_, port)? = await server.listeningAddress else {
+            Issue.record("no listening address")
+            return
+        }
+        let page = try RawSocket.request(port: port, "GET /en/about/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        #expect(page.hasPrefix("HTTP/1.1 200"))
+        #expect(page.contains("<h1 lang=\"en\">About us</h1>"))
+
+        let socket = try RawSocket.connect(port: port)
+        defer { close(socket) }
+        let handshake = "GET \(PreviewServer.livePath) HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+        try RawSocket.send(socket, handshake)
+        let upgrade = try RawSocket.receive(socket, until: "\r\n\r\n")
+        #expect(upgrade.hasPrefix("HTTP/1.1 101"))
+        for _ in 0..<50 where await site.listenerCount == 0 { try await Task.sleep(for: .milliseconds(20)) }
+        try "---\ntitle: About, again\n---\n".write(to: content.appendingPathComponent("pages/about.en.md"), atomically: true, encoding: .utf8)
+        await site.rebuild()
+        let frame = try RawSocket.receiveBytes(socket, count: 2)
+        #expect(frame[0] == 0x81)  // final text frame
+        let payload = try RawSocket.receiveBytes(socket, count: Int(frame[1] & 0x7F))
+        #expect(String(decoding: payload, as: UTF8.self).hasPrefix("reload "))
+    }
+}
+
+/// A blocking TCP client, enough to speak HTTP and read a WebSocket frame in a test.
+enum RawSocket {
+    struct Failure: Error {}
+
+    static func connect(port: UInt16) throws -> Int32 {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw Failure() }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else { close(socket); throw Failure() }
+        return socket
+    }
+
+    static func send(_ socket: Int32, _ text: String) throws {
+        let bytes = Array(text.utf8)
+        guard Glibc.send(socket, bytes, bytes.count, 0) == bytes.count else { throw Failure() }
+    }
+
+    static func receiveBytes(_ socket: Int32, count: Int) throws -> [UInt8] {
+        var result: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1)
+        while result.count < count {
+            guard recv(socket, &buffer, 1, 0) == 1 else { throw Failure() }
+            result.append(buffer[0])
+        }
+        return result
+    }
+
+    static func receive(_ socket: Int32, until marker: String) throws -> String {
+        var text: [UInt8] = []
+        while !String(decoding: text, as: UTF8.self).hasSuffix(marker) {
+            text += try receiveBytes(socket, count: 1)
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    static func request(port: UInt16, _ text: String) throws -> String {
+        let socket = try connect(port: port)
+        defer { close(socket) }
+        try send(socket, text)
+        var response: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = recv(socket, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            response += buffer[0..<count]
+        }
+        return String(decoding: response, as: UTF8.self)
+    }
+}
