@@ -239,7 +239,9 @@ if with_browser:
     check_accessibility()
 
 heading("Result")
+checks = 7 if with_browser else 6
 if failures:
     print("FAILED: " + ", ".join(failures))
+    print(f"site-checks: {checks - len(set(f.split(' of ')[0] for f in failures))} passed, {len(failures)} failed")
     sys.exit(1)
 print("all site checks passed")
