@@ -27,7 +27,7 @@ struct OutputFolder {
     }
 
     /// Refuses folders that achyk must never replace.
-    func checkIsReplaceable() throws {
+    func checkIsReplaceable() throws(OutputFolderError) {
         let target = url.resolvingSymlinksInPath().path
         let home = FileManager.default.homeDirectoryForCurrentUser.resolvingSymlinksInPath().path
         if target == "/" || target == home {

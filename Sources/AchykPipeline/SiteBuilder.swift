@@ -33,13 +33,15 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var timings: [(String, Double)] = []
-        func stage<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
-            let stageStart = clock.now
-            let result = try body()
+        func record(_ name: String, since stageStart: ContinuousClock.Instant) {
             let seconds = (clock.now - stageStart).seconds
             timings.append((name, seconds))
             logger.debug("\(name): \(String(format: "%.3f", seconds)) s")
-            return result
+        }
+        func stage<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+            let stageStart = clock.now
+            defer { record(name, since: stageStart) }
+            return try body()
         }
         func report(_ diagnostics: Diagnostics, _ written: WrittenSite?) -> BuildReport {
             BuildReport(diagnostics: diagnostics, written: written, stageSeconds: timings, seconds: (clock.now - start).seconds)
@@ -51,9 +53,9 @@ public struct SiteBuilder: Sendable {
         }
         guard var loaded else { return report(diagnostics, nil) }
         if let baseURL = options.baseURL { loaded = loaded.with(baseURL: baseURL) }
-        do { try output?.checkIsReplaceable() } catch let error as OutputFolderError {
-            diagnostics.error(error.message, at: SourceLocation(output?.url.path ?? ""))
-        } catch {}
+        // The output folder's own problems are found before any work, and reported with the content's.
+        let outputLocation = SourceLocation(options.outputFolder?.path ?? "Site")
+        do { try output?.checkIsReplaceable() } catch { diagnostics.error(error.message, at: outputLocation) }
         let theme = stage("load theme") { Theme.load(options.theme, languages: loaded.settings.languages, reporting: &diagnostics) }
         let content = stage("resolve translations") { TranslationResolver().resolve(loaded, reporting: &diagnostics) }
         stage("validate") { SiteValidator().validate(content, reporting: &diagnostics) }
@@ -66,17 +68,14 @@ public struct SiteBuilder: Sendable {
         do {
             let stageStart = clock.now
             let written = try await TemplateStage().run(renderer.jobs(), into: try makeSink())
-            let seconds = (clock.now - stageStart).seconds
-            timings.append(("apply templates and write", seconds))
-            logger.debug("apply templates and write: \(String(format: "%.3f", seconds)) s")
+            record("apply templates and write", since: stageStart)
             return report(diagnostics, written)
         } catch let error as OutputFolderError {
-            diagnostics.error(error.message, at: SourceLocation(options.outputFolder?.path ?? "Site"))
-            return report(diagnostics, nil)
+            diagnostics.error(error.message, at: outputLocation)
         } catch {
-            diagnostics.error("could not write the site: \(error)", at: SourceLocation(options.outputFolder?.path ?? "Site"))
-            return report(diagnostics, nil)
+            diagnostics.error("could not write the site: \(error)", at: outputLocation)
         }
+        return report(diagnostics, nil)
     }
 }
 
