@@ -37,13 +37,15 @@ public struct ContentLoader: Sendable {
         for file in files {
             let components = file.split(separator: "/").map(String.init)
             let ext = (file as NSString).pathExtension
+            if components.count == 2, ext == "md", let kind = PageKind(rawValue: components[0]) {
+                pageFiles.append((file, kind))
+                continue
+            }
             switch (components.first, components.count, ext) {
             case ("site.yaml", 1, _):
                 continue
             case ("files", _, _):
                 staticFiles.append(StaticFile(sourcePath: contentFolder.appendingPathComponent(file).path, outputPath: file))
-            case (let folder?, 2, "md") where PageKind(rawValue: folder) != nil:
-                pageFiles.append((file, PageKind(rawValue: folder)!))
             case ("partnerships", _, "yaml"), ("budgets", _, "yaml"), ("budgets", _, "csv"), ("budgets", _, "md"):
                 recordFolders.insert(components[0])
             case ("budgets", _, "xlsx"), ("budgets", _, "ods"), ("budgets", _, "xls"):

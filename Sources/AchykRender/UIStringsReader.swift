@@ -18,7 +18,7 @@ struct UIStringsReader {
         guard result.count == languages.count else { return nil }
         reportMissingKeys(result, files: files, reporting: &diagnostics)
         // A missing key shows in English (or the default language) rather than as a raw key.
-        let fallback = result[.en] ?? result[languages[0]]!
+        guard let fallback = result[.en] ?? languages.first.flatMap({ result[$0] }) else { return result }
         return result.mapValues { $0.filling(from: fallback) }
     }
 
