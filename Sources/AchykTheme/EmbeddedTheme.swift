@@ -486,15 +486,6 @@ news_items:
 {{#article}}
 {{>breadcrumbs}}
 <article class="article">
-<header class="article-head">
-<h1 lang="{{bodyLang}}">{{title}}</h1>
-{{#tagline}}
-<p class="tagline" lang="{{bodyLang}}">{{tagline}}</p>
-{{/tagline}}
-{{#dateText}}
-<p class="date"><time datetime="{{dateISO}}">{{dateText}}</time></p>
-{{/dateText}}
-</header>
 {{#fallback}}
 <aside class="notice" role="note">
 <p>{{message}}</p>
@@ -505,6 +496,15 @@ news_items:
 </p>
 </aside>
 {{/fallback}}
+<header class="article-head">
+<h1 lang="{{bodyLang}}">{{title}}</h1>
+{{#tagline}}
+<p class="tagline" lang="{{bodyLang}}">{{tagline}}</p>
+{{/tagline}}
+{{#dateText}}
+<p class="date"><time datetime="{{dateISO}}">{{dateText}}</time></p>
+{{/dateText}}
+</header>
 {{^empty(facts)}}
 <dl class="facts">
 {{#facts}}
