@@ -117,22 +117,23 @@ import Glibc
             Issue.record("no listening address")
             return
         }
-        let page = try RawSocket.request(port: port, "GET /en/about/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        // Blocking socket calls run on a thread of their own: on the cooperative pool they could starve the server.
+        let page = try await RawSocket.onThread { try RawSocket.request(port: port, "GET /en/about/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n") }
         #expect(page.hasPrefix("HTTP/1.1 200"))
         #expect(page.contains("<h1 lang=\"en\">About us</h1>"))
 
-        let socket = try RawSocket.connect(port: port)
+        let socket = try await RawSocket.onThread { try RawSocket.connect(port: port) }
         defer { close(socket) }
         let handshake = "GET \(PreviewServer.livePath) HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
         try RawSocket.send(socket, handshake)
-        let upgrade = try RawSocket.receive(socket, until: "\r\n\r\n")
+        let upgrade = try await RawSocket.onThread { try RawSocket.receive(socket, until: "\r\n\r\n") }
         #expect(upgrade.hasPrefix("HTTP/1.1 101"))
         for _ in 0..<50 where await site.listenerCount == 0 { try await Task.sleep(for: .milliseconds(20)) }
         try "---\ntitle: About, again\n---\n".write(to: content.appendingPathComponent("pages/about.en.md"), atomically: true, encoding: .utf8)
         await site.rebuild()
-        let frame = try RawSocket.receiveBytes(socket, count: 2)
+        let frame = try await RawSocket.onThread { try RawSocket.receiveBytes(socket, count: 2) }
         #expect(frame[0] == 0x81)  // final text frame
-        let payload = try RawSocket.receiveBytes(socket, count: Int(frame[1] & 0x7F))
+        let payload = try await RawSocket.onThread { try RawSocket.receiveBytes(socket, count: Int(frame[1] & 0x7F)) }
         #expect(String(decoding: payload, as: UTF8.self).hasPrefix("reload "))
     }
 }
@@ -140,6 +141,13 @@ import Glibc
 /// A blocking TCP client, enough to speak HTTP and read a WebSocket frame in a test.
 enum RawSocket {
     struct Failure: Error {}
+
+    /// Runs blocking work on a new thread and waits for it without holding a thread of the cooperative pool.
+    static func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
+    }
 
     static func connect(port: UInt16) throws -> Int32 {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
