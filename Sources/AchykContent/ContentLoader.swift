@@ -105,7 +105,7 @@ public struct ContentLoader: Sendable {
 
     /// Reads a file as UTF-8 text; binary or mis-encoded files are an error at line 1.
     func readText(at url: URL, path: String, reporting diagnostics: inout Diagnostics) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        guard let data = TextDecoding.contents(of: url.path) else { return nil }
         return TextDecoding.utf8Text(data, path: path, reporting: &diagnostics)
     }
 }

@@ -16,7 +16,8 @@ struct YAMLFile {
     /// Parses `text`; a syntax error is reported at its line and gives nil.
     func parse(_ text: String, reporting diagnostics: inout Diagnostics) -> Node? {
         do {
-            guard let root = try Yams.compose(yaml: text) else { return nil }
+            // Naming the encoding spares Yams working out the default for every file.
+            guard let root = try Yams.compose(yaml: text, .default, .default, .utf8) else { return nil }
             var budget = Self.nodeLimit
             guard Self.fits(root, within: &budget) else {
                 diagnostics.error("the YAML expands to more than \(Self.nodeLimit) values (aliases that repeat aliases?); write the values out instead", at: location(of: root))
@@ -122,7 +123,7 @@ struct YAMLMapping {
             diagnostics.error("'\(key)' must be a single text, not a list or mapping", at: location(of: key))
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmed
         if text.isEmpty {
             if required { diagnostics.error("'\(key)' is empty", at: location(of: key)) }
             return nil
@@ -145,7 +146,7 @@ struct YAMLMapping {
     func strings(_ key: String, reporting diagnostics: inout Diagnostics) -> [(text: String, location: SourceLocation)] {
         guard let value = self[key], !value.isNull else { return [] }
         if let scalar = value.scalar {
-            return [(scalar.string.trimmingCharacters(in: .whitespaces), location(of: key))]
+            return [(scalar.string.trimmed, location(of: key))]
         }
         guard let sequence = value.sequence else {
             diagnostics.error("'\(key)' must be a list", at: location(of: key))
@@ -157,7 +158,7 @@ struct YAMLMapping {
                 diagnostics.error("every item of '\(key)' must be a text", at: file.location(of: item))
                 continue
             }
-            items.append((scalar.string.trimmingCharacters(in: .whitespaces), file.location(of: item)))
+            items.append((scalar.string.trimmed, file.location(of: item)))
         }
         return items
     }
@@ -172,7 +173,7 @@ struct YAMLMapping {
         }
         let defaultLanguage = languages.first ?? .ky
         if let scalar = value.scalar {
-            return LocalizedText([defaultLanguage: scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)])
+            return LocalizedText([defaultLanguage: scalar.string.trimmed])
         }
         guard let mapping = value.mapping else {
             diagnostics.error("'\(key)' must be a text or a map by language (ky, ru, en)", at: location(of: key))
@@ -195,7 +196,7 @@ struct YAMLMapping {
                 diagnostics.error("'\(key).\(code)' must be a text", at: file.location(of: textNode))
                 continue
             }
-            texts[language] = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            texts[language] = text.trimmed
         }
         let result = LocalizedText(texts)
         if required && result.isEmpty { diagnostics.error("'\(key)' is empty", at: location(of: key)) }
@@ -207,5 +208,15 @@ extension Node {
     var isNull: Bool {
         guard let scalar else { return false }
         return scalar.tag == Tag(.null) || (scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string))
+    }
+}
+
+extension String {
+    /// Without leading and trailing white space; most values have none, and those are returned as they are.
+    var trimmed: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last,
+            first.properties.isWhitespace || last.properties.isWhitespace
+        else { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
