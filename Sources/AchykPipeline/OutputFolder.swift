@@ -63,7 +63,7 @@ struct OutputFolder {
         let prefix = ".\(name).achyk-"
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         where entry.hasPrefix(prefix) && !entry.hasSuffix("-lock") {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+            _ = achyk_remove_tree(parent.appendingPathComponent(entry).path)
         }
         let staging = parent.appendingPathComponent("\(prefix)staging-\(getpid())")
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -136,18 +136,18 @@ final class StagingFolder: SiteSink {
             return
         }
         if achyk_exchange_paths(staging.path, target.path) == 0 {
-            try? manager.removeItem(at: staging)
+            _ = achyk_remove_tree(staging.path)
             return
         }
         // A file system without RENAME_EXCHANGE: two renames, leaving the old site beside until the new one is in.
         let old = staging.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).achyk-old-\(getpid())")
         try rename(target, to: old)
         try rename(staging, to: target)
-        try? manager.removeItem(at: old)
+        _ = achyk_remove_tree(old.path)
     }
 
     func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        _ = achyk_remove_tree(staging.path)
         lock.release()
     }
 

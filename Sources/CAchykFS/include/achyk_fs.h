@@ -5,4 +5,9 @@
 /// Returns 0 on success, else -1 with errno set (EINVAL or ENOSYS where the file system or kernel refuses).
 int achyk_exchange_paths(const char *first, const char *second);
 
+/// Removes a folder and everything in it, without following links; returns 0, or -1 with errno set.
+/// nftw(FTW_DEPTH | FTW_PHYS) with unlink and rmdir: Foundation's removeItem took seconds longer on a site of
+/// 15,000 files.
+int achyk_remove_tree(const char *path);
+
 #endif
