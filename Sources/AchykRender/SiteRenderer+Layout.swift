@@ -37,7 +37,9 @@ extension SiteRenderer {
             stylesheetHref: SitePaths.relative(from: current, to: SitePaths.stylesheet),
             feedHref: SitePaths.relative(from: current, to: paths.feed(language)),
             feedTitle: l.text("feed_title", ["site": siteTitle]),
-            nav: menu(in: language, from: current, currentEntry: frame.menuEntry),
+            menuHTML: menus.html(
+                MenuView(label: l.text("main_menu"), items: menu(in: language, from: current, currentEntry: frame.menuEntry))
+            ) { theme.render($0, with: $1) },
             languages: languages.map { other in
                 LinkView(
                     label: other.nativeName,

@@ -21,7 +21,8 @@ extension SiteRenderer {
             dateText: front.date.map { l.date($0) },
             dateISO: front.date?.description,
             meta: meta,
-            isFallback: page.language != language)
+            isFallback: page.language != language,
+            notTranslated: page.language != language ? l.text("not_translated") : nil)
     }
 
     var caseStudies: [PageGroup] { content.pages(of: .caseStudy) }
@@ -39,14 +40,14 @@ extension SiteRenderer {
                 id: "handbook", title: l.text("handbook"), text: l.text("handbook_intro"),
                 href: SitePaths.relative(from: path, to: paths.section(.caseStudy, in: language)),
                 linkLabel: l.text("all_cases", ["count": l.counted("cases", caseStudies.count)]),
-                items: caseStudies.prefix(3).compactMap { listItem($0, in: language, from: path, level: 3) }))
+                items: caseStudies.prefix(3).compactMap { listItem($0, in: language, from: path, level: 3) }.map(itemHTML)))
         }
         if !newsItems.isEmpty {
             blocks.append(HomeBlockView(
                 id: "news", title: l.text("news"), text: nil,
                 href: SitePaths.relative(from: path, to: paths.section(.news, in: language)),
                 linkLabel: l.text("all_news"),
-                items: newsItems.prefix(3).compactMap { listItem($0, in: language, from: path, level: 3) }))
+                items: newsItems.prefix(3).compactMap { listItem($0, in: language, from: path, level: 3) }.map(itemHTML)))
         }
         let pages = content.pages(of: .page).compactMap { listItem($0, in: language, from: path) }
         let frame = PageFrame(versions: perLanguage(paths.home), title: siteTitle, description: "", menuEntry: nil)
@@ -63,7 +64,7 @@ extension SiteRenderer {
         let view = SectionView(
             layout: layout(for: frame, in: language), title: l.text("news"), intro: nil,
             countText: l.counted("news_items", newsItems.count),
-            items: newsItems.compactMap { listItem($0, in: language, from: path) }, filters: [],
+            items: newsItems.compactMap { listItem($0, in: language, from: path) }.map(itemHTML), filters: [],
             breadcrumbs: breadcrumbs(for: .page, from: path, in: language))
         return OutputFile(path: path, text: theme.render(view, with: "news-list"))
     }
@@ -91,7 +92,7 @@ extension SiteRenderer {
             let view = SectionView(
                 layout: layout(for: frame, in: language), title: title, intro: intro,
                 countText: l.counted("cases", cases.count),
-                items: cases.compactMap { listItem($0, in: language, from: path) }, filters: filters, breadcrumbs: crumbs)
+                items: cases.compactMap { listItem($0, in: language, from: path) }.map(itemHTML), filters: filters, breadcrumbs: crumbs)
             files.append(OutputFile(path: path, text: theme.render(view, with: "section")))
         }
         let all = caseStudies

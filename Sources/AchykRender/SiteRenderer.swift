@@ -10,6 +10,8 @@ public struct SiteRenderer: Sendable {
     let paths: SitePaths
     let pages: SitePages
     let localizers: [Language: Localizer]
+    let items = FragmentCache<ListItemView>(template: "item")
+    let menus = FragmentCache<MenuView>(template: "menu")
 
     public init(content: SiteContent, theme: Theme, bodies: [String: String]) {
         self.content = content
@@ -25,6 +27,11 @@ public struct SiteRenderer: Sendable {
     }
 
     var languages: [Language] { content.settings.languages }
+
+    /// A list item's HTML, rendered once for every list that shows it with the same link.
+    func itemHTML(_ item: ListItemView) -> String {
+        items.html(item) { theme.render($0, with: $1) }
+    }
     var settings: SiteSettings { content.settings }
 
     func localizer(_ language: Language) -> Localizer {

@@ -45,7 +45,7 @@ extension LayoutView: MustacheParent {
         case "stylesheetHref": self.stylesheetHref
         case "feedHref": self.feedHref
         case "feedTitle": self.feedTitle
-        case "nav": self.nav
+        case "menuHTML": self.menuHTML
         case "languages": self.languages
         case "organisation": self.organisation
         case "t": self.t
@@ -126,6 +126,17 @@ extension ListItemView: MustacheParent {
         case "dateISO": self.dateISO
         case "meta": self.meta
         case "isFallback": self.isFallback
+        case "notTranslated": self.notTranslated
+        default: nil
+        }
+    }
+}
+
+extension MenuView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": self.label
+        case "items": self.items
         default: nil
         }
     }

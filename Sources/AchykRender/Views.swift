@@ -30,7 +30,8 @@ struct LayoutView: Sendable {
     let stylesheetHref: String
     let feedHref: String
     let feedTitle: String
-    let nav: [LinkView]
+    /// The main menu's HTML (`menu` template), shared by every page with the same links.
+    let menuHTML: String
     let languages: [LinkView]
     let organisation: String?
     let t: [String: String]
@@ -71,7 +72,7 @@ struct PageView: Sendable {
     let article: ArticleView
 }
 
-struct ListItemView: Sendable {
+struct ListItemView: Hashable, Sendable {
     /// The heading level of the item's title, so that headings never skip a level on the page that lists it.
     var level = 2
     let title: String
@@ -83,6 +84,14 @@ struct ListItemView: Sendable {
     let dateISO: String?
     let meta: [String]
     let isFallback: Bool
+    /// "Not yet translated", in the reader's language, when the item shows a fallback.
+    var notTranslated: String? = nil
+}
+
+/// The main menu, rendered once per distinct set of links (`menu` template).
+struct MenuView: Hashable, Sendable {
+    let label: String
+    let items: [LinkView]
 }
 
 struct SectionView: Sendable {
@@ -90,7 +99,8 @@ struct SectionView: Sendable {
     let title: String
     let intro: String?
     let countText: String
-    let items: [ListItemView]
+    /// The listed pages, each rendered with the `item` template.
+    let items: [String]
     let filters: [FactView]
     let breadcrumbs: [LinkView]
 }
@@ -101,7 +111,8 @@ struct HomeBlockView: Sendable {
     let text: String?
     let href: String
     let linkLabel: String
-    let items: [ListItemView]
+    /// Each rendered with the `item` template.
+    let items: [String]
 }
 
 struct HomeView: Sendable {

@@ -333,15 +333,7 @@ news_items:
 </ul>
 </nav>
 </div>
-<nav class="menu" aria-label="{{layout.t.main_menu}}">
-<div class="wrap">
-<ul>
-{{#layout.nav}}
-<li><a href="{{href}}"{{#lang}} lang="{{lang}}"{{/lang}}{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{label}}</a></li>
-{{/layout.nav}}
-</ul>
-</div>
-</nav>
+{{{layout.menuHTML}}}
 </header>
 <main id="main" class="wrap">
 {{$main}}{{/main}}
@@ -421,7 +413,7 @@ news_items:
 {{/text}}
 <ul class="items">
 {{#items}}
-{{>item}}
+{{{.}}}
 {{/items}}
 </ul>
 <p class="more"><a href="{{href}}">{{linkLabel}}</a></p>
@@ -454,13 +446,26 @@ news_items:
 {{#summary}}
 <p lang="{{lang}}">{{summary}}</p>
 {{/summary}}
-{{#isFallback}}
-<p class="meta"><span class="untranslated">{{layout.t.not_translated}}</span></p>
-{{/isFallback}}
+{{#notTranslated}}
+<p class="meta"><span class="untranslated">{{notTranslated}}</span></p>
+{{/notTranslated}}
 {{^empty(meta)}}
 <p class="meta">{{#meta}}<span>{{.}}</span>{{/meta}}</p>
 {{/empty(meta)}}
 </li>
+
+"""#,
+        "templates/menu.mustache": #"""
+{{% CONTENT_TYPE: achyk-html }}
+<nav class="menu" aria-label="{{label}}">
+<div class="wrap">
+<ul>
+{{#items}}
+<li><a href="{{href}}"{{#lang}} lang="{{lang}}"{{/lang}}{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{label}}</a></li>
+{{/items}}
+</ul>
+</div>
+</nav>
 
 """#,
         "templates/news-list.mustache": #"""
@@ -472,7 +477,7 @@ news_items:
 <p class="count">{{countText}} · <a href="{{layout.feedHref}}">{{layout.t.feed}}</a></p>
 <ul class="items">
 {{#items}}
-{{>item}}
+{{{.}}}
 {{/items}}
 </ul>
 {{/main}}
@@ -550,7 +555,7 @@ news_items:
 {{/empty(filters)}}
 <ol class="items">
 {{#items}}
-{{>item}}
+{{{.}}}
 {{/items}}
 </ol>
 {{/main}}

@@ -8,12 +8,12 @@ import Testing
     static let fact = FactView(label: "Oblast", values: [FactValueView(label: "Chui", href: "x", isCurrent: true)])
     static let item = ListItemView(
         level: 3, title: "T", href: "h", lang: "ky", tagline: "tag", summary: "sum", dateText: "1", dateISO: "2",
-        meta: ["m"], isFallback: true)
+        meta: ["m"], isFallback: true, notTranslated: "n")
     static let layout = LayoutView(
         lang: "ky", documentTitle: "d", description: "desc", canonical: "c", ogType: "o", ogLocale: "l",
         ogLocaleAlternates: ["a"], ogTitle: "ot", alternates: [AlternateView(hreflang: "ru", href: "r")], xDefault: "x",
         siteTitle: "s", homeHref: "h", chooserHref: "ch", stylesheetHref: "css", feedHref: "f", feedTitle: "ft",
-        nav: [link], languages: [link], organisation: "org", t: ["k": "v"])
+        menuHTML: "<nav>", languages: [link], organisation: "org", t: ["k": "v"])
     static let article = ArticleView(
         title: "t", tagline: "tg", summary: "s", dateText: "d", dateISO: "i", bodyHTML: "<p>", bodyLang: "ky",
         fallback: FallbackView(message: "m", versions: [link]), facts: [fact], breadcrumbs: [link])
@@ -21,8 +21,9 @@ import Testing
     static let views: [any MustacheParent & Sendable] = [
         link, AlternateView(hreflang: "ky", href: "h"), layout, FallbackView(message: "m", versions: [link]), fact,
         FactValueView(label: "l", href: "h", isCurrent: true), article, PageView(layout: layout, article: article), item,
-        SectionView(layout: layout, title: "t", intro: "i", countText: "c", items: [item], filters: [fact], breadcrumbs: [link]),
-        HomeBlockView(id: "i", title: "t", text: "x", href: "h", linkLabel: "l", items: [item]),
+        SectionView(layout: layout, title: "t", intro: "i", countText: "c", items: ["<li>"], filters: [fact], breadcrumbs: [link]),
+        MenuView(label: "m", items: [link]),
+        HomeBlockView(id: "i", title: "t", text: "x", href: "h", linkLabel: "l", items: ["<li>"]),
         HomeView(layout: layout, title: "t", description: "d", blocks: [], pages: [item]),
         ChooserLanguageView(lang: "ky", name: "Кыргызча", siteTitle: "s", description: "d", href: "h"),
         ChooserView(lang: "ky", title: "t", heading: [link], stylesheetHref: "s", languages: [], alternates: [], canonical: "c"),
