@@ -7,6 +7,10 @@ runs="${RUNS:-3}"
 sizes="${SIZES:-small handbook}"
 work="$PWD/.build/bench"
 mkdir -p "$work"
+# Content and output live in memory (tmpfs) when the machine has it: on this VM disk writes varied by a third from
+# run to run and drowned the difference between the generators.
+data="$work"
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then data=/dev/shm/achyk-bench; mkdir -p "$data"; fi
 
 swift build -c release --product achyk >/dev/null
 achyk="$PWD/.build/release/achyk"
@@ -25,18 +29,18 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 printf "%-10s %-6s %7s %9s %9s %10s\n" size tool pages seconds pages/s "peak MiB"
 for size in $sizes; do
-  python3 bench/generate.py "$size" "$work/$size" >/dev/null
+  python3 bench/generate.py "$size" "$data/$size" >/dev/null
   declare -A seconds memory pages
   for tool in achyk hugo; do
     : > "$work/runs.txt"
     for _ in $(seq "$runs"); do
       if [ "$tool" = achyk ]; then
-        measure "$achyk" build --content "$work/$size/achyk/Content" --output "$work/$size/achyk-out" >> "$work/runs.txt"
-        count=$(find "$work/$size/achyk-out" -name '*.html' | wc -l)
+        measure "$achyk" build --content "$data/$size/achyk/Content" --output "$data/$size/achyk-out" >> "$work/runs.txt"
+        count=$(find "$data/$size/achyk-out" -name '*.html' | wc -l)
       else
-        rm -rf "$work/$size/hugo-out"
-        (cd "$work/$size/hugo" && measure "$hugo" --quiet -d "$PWD/../hugo-out") >> "$work/runs.txt"
-        count=$(find "$work/$size/hugo-out" -name '*.html' | wc -l)
+        rm -rf "$data/$size/hugo-out"
+        (cd "$data/$size/hugo" && measure "$hugo" --quiet -d "$PWD/../hugo-out") >> "$work/runs.txt"
+        count=$(find "$data/$size/hugo-out" -name '*.html' | wc -l)
       fi
     done
     seconds[$tool]=$(cut -d' ' -f1 "$work/runs.txt" | median)
@@ -48,3 +52,4 @@ for size in $sizes; do
   printf "%-10s achyk pages/s ÷ Hugo pages/s = %.2f\n" "$size" \
     "$(echo "(${pages[achyk]} / ${seconds[achyk]}) / (${pages[hugo]} / ${seconds[hugo]})" | bc -l)"
 done
+rm -rf /dev/shm/achyk-bench

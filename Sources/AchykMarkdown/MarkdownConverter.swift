@@ -38,7 +38,8 @@ public struct MarkdownLink: Hashable, Sendable {
 ///
 /// libcmark-gfm 0.29.0.gfm.6 flips entries of a process-wide table of special characters while its extensions
 /// parse (`cmark_manage_extensions_special_characters`), and registers extensions behind a plain static flag,
-/// so every parse in the process goes through one lock. Conversion is cheap; parallelism belongs to templates.
+/// so every parse in the process goes through one lock. Only parsing: walking the finished tree and rendering it
+/// to HTML touch nothing shared, and run outside the lock, on as many threads as call `convert`.
 public struct MarkdownConverter: Sendable {
     /// Whether raw HTML passes through (site.yaml `markdown: {raw_html: true}`); otherwise it becomes a comment.
     public let allowsRawHTML: Bool
@@ -61,28 +62,32 @@ public struct MarkdownConverter: Sendable {
         _ markdown: String,
         rewriteLink: (MarkdownLink) -> String? = { _ in nil }
     ) -> RenderedMarkdown {
-        Self.lock.withLock { registered in
+        // Parse under the process-wide lock; the parser and document stay this call's own afterwards.
+        let parsed: (parser: OpaquePointer, document: OpaquePointer)? = Self.lock.withLock { registered in
             if !registered {
                 cmark_gfm_core_extensions_ensure_registered()
                 registered = true
             }
-            return convertLocked(markdown, rewriteLink: rewriteLink)
-        }
-    }
-
-    private func convertLocked(_ markdown: String, rewriteLink: (MarkdownLink) -> String?) -> RenderedMarkdown {
-        guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "") }
-        defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            guard let parser = cmark_parser_new(options) else { return nil }
+            for name in Self.extensionNames {
+                if let syntaxExtension = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+                }
             }
+            markdown.utf8CString.withUnsafeBufferPointer { buffer in
+                cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+            }
+            guard let document = cmark_parser_finish(parser) else {
+                cmark_parser_free(parser)
+                return nil
+            }
+            return (parser, document)
         }
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        guard let (parser, document) = parsed else { return RenderedMarkdown(html: "") }
+        defer {
+            cmark_node_free(document)
+            cmark_parser_free(parser)
         }
-        guard let document = cmark_parser_finish(parser) else { return RenderedMarkdown(html: "") }
-        defer { cmark_node_free(document) }
         let headings = walk(document, rewritingLinksWith: rewriteLink)
         guard let htmlPointer = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
             return RenderedMarkdown(html: "")

@@ -1,14 +1,24 @@
+import Dispatch
 import Foundation
+import Synchronization
 import AchykMarkdown
 import AchykModel
 import AchykRender
 
-/// The Markdown stage: every body converted once, serially (see `MarkdownConverter`), with links written from the
-/// site root made relative. Links to pages that do not exist, or to headings a page does not have, are reported
-/// at their line.
+/// The Markdown stage: every body converted once, on all cores (parsing itself is serialised inside
+/// `MarkdownConverter`), with links written from the site root made relative. Links to pages that do not exist,
+/// or to headings a page does not have, are reported at their line.
 struct MarkdownStage {
+    private struct PageResult: Sendable {
+        let path: String
+        let html: String
+        let headingIDs: Set<String>
+        let problems: [Diagnostic]
+        let anchors: [AnchorLink]
+    }
+
     /// A link from the site root with a `#fragment`, checked once every page's headings are known.
-    private struct AnchorLink {
+    private struct AnchorLink: Sendable {
         let target: String
         let fragment: String
         let url: String
@@ -19,30 +29,37 @@ struct MarkdownStage {
         let converter = MarkdownConverter(allowsRawHTML: content.settings.allowsRawHTML)
         let paths = SitePaths(baseURL: content.settings.baseURL)
         let targets = SitePages(content: content).linkTargets
+        // Every language version of a kind sits at the same depth, so one conversion serves each language that
+        // shows this text, translated or as a fallback.
+        let pages = content.pages.flatMap { group in group.versions.values.map { (group.key, $0) } }.sorted { $0.1.path < $1.1.path }
+        let results = Mutex<[PageResult?]>(Array(repeating: nil, count: pages.count))
+        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+            let (key, page) = pages[index]
+            let pagePath = paths.page(key, in: page.language)
+            var problems: [Diagnostic] = []
+            var anchors: [AnchorLink] = []
+            let rendered = converter.convert(page.markdown) { link in
+                guard let (target, relative) = SitePaths.rootLink(link.url, from: pagePath) else { return nil }
+                let location = SourceLocation(page.path, line: page.bodyLine + link.line - 1)
+                if !targets.contains(target) {
+                    problems.append(.warning("link to \(link.url), which is not a page or file of this site", at: location))
+                } else if let hash = link.url.firstIndex(of: "#") {
+                    let fragment = String(link.url[link.url.index(after: hash)...])
+                    anchors.append(AnchorLink(target: target, fragment: fragment, url: link.url, location: location))
+                }
+                return relative
+            }
+            let result = PageResult(path: page.path, html: rendered.html, headingIDs: Set(rendered.headings.map(\.id)), problems: problems, anchors: anchors)
+            results.withLock { $0[index] = result }
+        }
         var bodies: [String: String] = [:]
         var headingIDs: [String: Set<String>] = [:]
         var anchorLinks: [AnchorLink] = []
-        for group in content.pages {
-            for page in group.versions.values.sorted(by: { $0.path < $1.path }) {
-                // Every language version of a kind sits at the same depth, so one conversion serves each language
-                // that shows this text, translated or as a fallback.
-                let pagePath = paths.page(group.key, in: page.language)
-                var problems: [Diagnostic] = []
-                let rendered = converter.convert(page.markdown) { link in
-                    guard let (target, relative) = SitePaths.rootLink(link.url, from: pagePath) else { return nil }
-                    let location = SourceLocation(page.path, line: page.bodyLine + link.line - 1)
-                    if !targets.contains(target) {
-                        problems.append(.warning("link to \(link.url), which is not a page or file of this site", at: location))
-                    } else if let hash = link.url.firstIndex(of: "#") {
-                        let fragment = String(link.url[link.url.index(after: hash)...])
-                        anchorLinks.append(AnchorLink(target: target, fragment: fragment, url: link.url, location: location))
-                    }
-                    return relative
-                }
-                diagnostics.append(contentsOf: problems)
-                bodies[page.path] = rendered.html
-                headingIDs[page.path] = Set(rendered.headings.map(\.id))
-            }
+        for case let result? in results.withLock({ $0 }) {
+            bodies[result.path] = result.html
+            headingIDs[result.path] = result.headingIDs
+            diagnostics.append(contentsOf: result.problems)
+            anchorLinks += result.anchors
         }
         checkAnchors(anchorLinks, content: content, paths: paths, headingIDs: headingIDs, reporting: &diagnostics)
         return bodies

@@ -64,15 +64,28 @@ public struct SitePaths: Hashable, Sendable {
     }
 
     /// The relative link from the page written at `from` to the file at `to` (both relative to the site root).
+    ///
+    /// Called for every link of every page, so it compares bytes instead of splitting paths into components.
     public static func relative(from: String, to: String) -> String {
-        let fromFolders = from.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-        let toParts = to.split(separator: "/", omittingEmptySubsequences: false)
-        var common = 0
-        while common < fromFolders.count, common < toParts.count - 1, fromFolders[fromFolders.startIndex + common] == toParts[common] {
-            common += 1
+        var from = from, to = to
+        return from.withUTF8 { source in
+            to.withUTF8 { target in
+                let slash: UInt8 = 0x2F
+                let sourceFolderEnd = (source.lastIndex(of: slash) ?? -1) + 1
+                let targetFolderEnd = (target.lastIndex(of: slash) ?? -1) + 1
+                // The longest shared run of whole folders.
+                var common = 0
+                var index = 0
+                while index < sourceFolderEnd, index < targetFolderEnd, source[index] == target[index] {
+                    if source[index] == slash { common = index + 1 }
+                    index += 1
+                }
+                let ups = source[common..<sourceFolderEnd].count { $0 == slash }
+                var result = String(repeating: "../", count: ups)
+                result += String(decoding: target[common...], as: UTF8.self)
+                return result
+            }
         }
-        let ups = Array(repeating: "..", count: fromFolders.count - common)
-        return (ups + toParts[common...].map(String.init)).joined(separator: "/")
     }
 
     /// A link an editor wrote from the site root (`/en/budgets/`), as the output file it means and the relative

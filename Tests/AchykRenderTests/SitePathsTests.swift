@@ -52,3 +52,39 @@ import Testing
         #expect(SitePaths.rootLink(url, from: "ru/about/index.html") == nil)
     }
 }
+
+@Suite struct RelativeLinkPropertyTests {
+    /// The obvious way: split both paths into folders and climb out of the ones they do not share.
+    func reference(from: String, to: String) -> String {
+        let fromFolders = from.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        let toParts = to.split(separator: "/", omittingEmptySubsequences: false)
+        var common = 0
+        while common < fromFolders.count, common < toParts.count - 1, fromFolders[fromFolders.startIndex + common] == toParts[common] {
+            common += 1
+        }
+        return (Array(repeating: "..", count: fromFolders.count - common) + toParts[common...].map(String.init)).joined(separator: "/")
+    }
+
+    @Test(arguments: 0..<300)
+    func agreesWithTheReferenceOnRandomPaths(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed))
+        let names = ["ky", "ru", "handbook", "hand", "book", "01-alga", "oblast", "chui", "index.html", "feed.xml", "ж"]
+        func path() -> String {
+            (0..<Int.random(in: 1...5, using: &generator)).map { _ in names.randomElement(using: &generator)! }.joined(separator: "/")
+        }
+        let from = path(), to = path()
+        #expect(SitePaths.relative(from: from, to: to) == reference(from: from, to: to), "\(from) → \(to)")
+    }
+}
+
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
