@@ -31,12 +31,13 @@ struct Serve: AsyncParsableCommand {
         let site = LiveSite(options: buildOptions, builder: SiteBuilder(logger: options.makeLogger()))
         report(await site.rebuild())
         let server = try await PreviewServer(site: site).makeServer(host: host, port: port)
-        var watched = [options.contentFolder]
+        var watched = [options.contentFolder.standardizedFileURL]
         if case .folder(let theme, _) = options.themeSource { watched.append(theme) }
         let watcher = ContentWatcher(folders: watched, interval: .milliseconds(200))
         let watching = Task {
-            await watcher.watch {
-                self.report(await site.rebuild())
+            await watcher.watch { changed in
+                let paths = ContentWatcher.relativePaths(changed, in: options.contentFolder)
+                self.report(await site.rebuild(changedPaths: paths))
             }
         }
         defer { watching.cancel() }

@@ -94,6 +94,13 @@ public struct ContentLoader: Sendable {
         return pages
     }
 
+    /// Reads one Markdown file again (for `serve`, after an edit); nil when it does not load.
+    package func reloadPage(at path: String, settings: SiteSettings, reporting diagnostics: inout Diagnostics) -> SourcePage? {
+        let components = path.split(separator: "/")
+        guard components.count == 2, path.hasSuffix(".md"), let kind = PageKind(rawValue: String(components[0])) else { return nil }
+        return loadPage(at: path, kind: kind, settings: settings, reporting: &diagnostics)
+    }
+
     private func loadPage(at path: String, kind: PageKind, settings: SiteSettings, reporting diagnostics: inout Diagnostics) -> SourcePage? {
         let fileName = (path as NSString).lastPathComponent
         guard let name = PageFileName.parse(fileName, kind: kind, settings: settings, path: path, reporting: &diagnostics),

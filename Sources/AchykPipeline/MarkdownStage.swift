@@ -9,6 +9,12 @@ import AchykRender
 /// `MarkdownConverter`), with links written from the site root made relative. Links to pages that do not exist,
 /// or to headings a page does not have, are reported at their line.
 struct MarkdownStage {
+    /// Each converted body by source path, and the heading ids of each.
+    struct Result: Sendable {
+        var bodies: [String: String] = [:]
+        var headingIDs: [String: Set<String>] = [:]
+    }
+
     private struct PageResult: Sendable {
         let path: String
         let html: String
@@ -25,17 +31,23 @@ struct MarkdownStage {
         let location: SourceLocation
     }
 
-    func render(_ content: SiteContent, reporting diagnostics: inout Diagnostics) -> [String: String] {
+    /// Converts every page, or only those at `paths` (for `serve`), with the other pages' headings already known.
+    func render(
+        _ content: SiteContent, only paths: Set<String>? = nil, knownHeadings: [String: Set<String>] = [:],
+        reporting diagnostics: inout Diagnostics
+    ) -> Result {
         let converter = MarkdownConverter(allowsRawHTML: content.settings.allowsRawHTML)
-        let paths = SitePaths(baseURL: content.settings.baseURL)
+        let sitePaths = SitePaths(baseURL: content.settings.baseURL)
         let targets = SitePages(content: content).linkTargets
         // Every language version of a kind sits at the same depth, so one conversion serves each language that
         // shows this text, translated or as a fallback.
-        let pages = content.pages.flatMap { group in group.versions.values.map { (group.key, $0) } }.sorted { $0.1.path < $1.1.path }
+        let pages = content.pages.flatMap { group in group.versions.values.map { (group.key, $0) } }
+            .filter { paths?.contains($0.1.path) ?? true }
+            .sorted { $0.1.path < $1.1.path }
         let results = Mutex<[PageResult?]>(Array(repeating: nil, count: pages.count))
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             let (key, page) = pages[index]
-            let pagePath = paths.page(key, in: page.language)
+            let pagePath = sitePaths.page(key, in: page.language)
             var problems: [Diagnostic] = []
             var anchors: [AnchorLink] = []
             let rendered = converter.convert(page.markdown) { link in
@@ -52,17 +64,16 @@ struct MarkdownStage {
             let result = PageResult(path: page.path, html: rendered.html, headingIDs: Set(rendered.headings.map(\.id)), problems: problems, anchors: anchors)
             results.withLock { $0[index] = result }
         }
-        var bodies: [String: String] = [:]
-        var headingIDs: [String: Set<String>] = [:]
+        var result = Result(bodies: [:], headingIDs: knownHeadings)
         var anchorLinks: [AnchorLink] = []
-        for case let result? in results.withLock({ $0 }) {
-            bodies[result.path] = result.html
-            headingIDs[result.path] = result.headingIDs
-            diagnostics.append(contentsOf: result.problems)
-            anchorLinks += result.anchors
+        for case let page? in results.withLock({ $0 }) {
+            result.bodies[page.path] = page.html
+            result.headingIDs[page.path] = page.headingIDs
+            diagnostics.append(contentsOf: page.problems)
+            anchorLinks += page.anchors
         }
-        checkAnchors(anchorLinks, content: content, paths: paths, headingIDs: headingIDs, reporting: &diagnostics)
-        return bodies
+        checkAnchors(anchorLinks, content: content, paths: sitePaths, headingIDs: result.headingIDs, reporting: &diagnostics)
+        return result
     }
 
     /// A fragment must name a heading of the text shown at the target; pages made only from templates are not checked.

@@ -19,17 +19,27 @@ public struct SiteBuilder: Sendable {
     /// Builds the site into `options.outputFolder`, or, without one, renders it to check it and writes nothing.
     public func build(_ options: BuildOptions) async -> BuildReport {
         let output = options.outputFolder.map { OutputFolder(url: $0, contentFolder: options.contentFolder) }
-        return await run(options, output: output) { try output?.beginWriting() }
+        return await run(options, output: output) { try output?.beginWriting() }.0
     }
 
-    /// Builds the site into memory, for `achyk serve`: the files by output path, or nil when the build failed.
-    public func buildInMemory(_ options: BuildOptions) async -> (BuildReport, [String: OutputFile]?) {
+    /// Builds the site into memory, for `achyk serve`; nil when the build failed.
+    public func buildInMemory(_ options: BuildOptions) async -> (BuildReport, LiveBuild?) {
+        var options = options
+        options.outputFolder = nil
         let sink = CollectingSink()
-        let report = await run(options, output: nil) { sink }
-        return (report, report.succeeded ? sink.files : nil)
+        let (report, parts) = await run(options, output: nil) { sink }
+        guard report.succeeded, let parts else { return (report, nil) }
+        return (report, LiveBuild(
+            files: sink.files, options: options, content: parts.content, theme: parts.theme, markdown: parts.markdown,
+            diagnostics: report.diagnostics))
     }
 
-    private func run(_ options: BuildOptions, output: OutputFolder?, makeSink: () throws -> SiteSink?) async -> BuildReport {
+    /// What a successful build made, besides its files: kept by `serve` to redo part of it later.
+    private typealias Parts = (content: SiteContent, theme: Theme, markdown: MarkdownStage.Result)
+
+    private func run(
+        _ options: BuildOptions, output: OutputFolder?, makeSink: () throws -> SiteSink?
+    ) async -> (BuildReport, Parts?) {
         let clock = ContinuousClock()
         let start = clock.now
         var timings: [(String, Double)] = []
@@ -43,8 +53,8 @@ public struct SiteBuilder: Sendable {
             defer { record(name, since: stageStart) }
             return try body()
         }
-        func report(_ diagnostics: Diagnostics, _ written: WrittenSite?) -> BuildReport {
-            BuildReport(diagnostics: diagnostics, written: written, stageSeconds: timings, seconds: (clock.now - start).seconds)
+        func report(_ diagnostics: Diagnostics, _ written: WrittenSite?, _ parts: Parts? = nil) -> (BuildReport, Parts?) {
+            (BuildReport(diagnostics: diagnostics, written: written, stageSeconds: timings, seconds: (clock.now - start).seconds), parts)
         }
 
         var diagnostics = Diagnostics()
@@ -61,15 +71,15 @@ public struct SiteBuilder: Sendable {
         stage("validate") { SiteValidator().validate(content, reporting: &diagnostics) }
         // Partnership records and budget figures join here, between validation and rendering, as computed values.
         // Markdown is converted even when there are errors already, so that its broken links are reported too.
-        let bodies = stage("render Markdown") { MarkdownStage().render(content, reporting: &diagnostics) }
+        let markdown = stage("render Markdown") { MarkdownStage().render(content, reporting: &diagnostics) }
         guard let theme, !diagnostics.failsBuild(strict: options.strict) else { return report(diagnostics, nil) }
 
-        let renderer = SiteRenderer(content: content, theme: theme, bodies: bodies)
+        let renderer = SiteRenderer(content: content, theme: theme, bodies: markdown.bodies)
         do {
             let stageStart = clock.now
             let written = try await TemplateStage().run(renderer.jobs(), into: try makeSink())
             record("apply templates and write", since: stageStart)
-            return report(diagnostics, written)
+            return report(diagnostics, written, (content, theme, markdown))
         } catch let error as OutputFolderError {
             diagnostics.error(error.message, at: outputLocation)
         } catch {

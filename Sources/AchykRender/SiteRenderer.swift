@@ -70,6 +70,25 @@ public struct SiteRenderer: Sendable {
     /// The same page in each of the site's languages.
     func perLanguage(_ path: (Language) -> String) -> [Language: String] { pages.perLanguage(path) }
 
+    /// The jobs that an edit to the bodies of these pages affects: the pages in every language, and the feeds
+    /// when news changed (feeds carry bodies; lists and the home page show only front matter).
+    public func jobs(forBodiesOf keys: Set<PageKey>) -> [RenderJob] {
+        var jobs: [RenderJob] = []
+        for group in content.pages where keys.contains(group.key) {
+            for language in languages {
+                jobs.append(RenderJob(name: "\(group.key) (\(language.rawValue))") { [self] in
+                    [renderPage(group, in: language)].compactMap { $0 }
+                })
+            }
+        }
+        if keys.contains(where: { $0.kind == .news }) {
+            for language in languages {
+                jobs.append(RenderJob(name: "feed (\(language.rawValue))") { [self] in [renderFeed(in: language)] })
+            }
+        }
+        return jobs
+    }
+
     // MARK: - Labels that the theme may override
 
     func oblastName(_ oblast: Oblast, in language: Language) -> String {

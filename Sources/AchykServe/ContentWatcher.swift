@@ -30,16 +30,29 @@ public struct ContentWatcher: Sendable {
         return result
     }
 
-    /// Calls `onChange` after every change, until the task is cancelled.
-    public func watch(onChange: @Sendable () async -> Void) async {
+    /// Calls `onChange` with the full paths of the files added, removed or written, after every change, until
+    /// the task is cancelled.
+    public func watch(onChange: @Sendable (Set<String>) async -> Void) async {
         var last = fingerprint()
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
             let current = fingerprint()
             if current != last {
+                let changed = Set(current.keys).union(last.keys).filter { current[$0] != last[$0] }
                 last = current
-                await onChange()
+                await onChange(changed)
             }
         }
+    }
+
+    /// The changed files relative to `folder`, or nil when any of them lies elsewhere (the theme, say).
+    public static func relativePaths(_ changed: Set<String>, in folder: URL) -> Set<String>? {
+        let prefix = folder.standardizedFileURL.path + "/"
+        var result: Set<String> = []
+        for path in changed {
+            guard path.hasPrefix(prefix) else { return nil }
+            result.insert(String(path.dropFirst(prefix.count)))
+        }
+        return result
     }
 }

@@ -19,6 +19,8 @@ public actor LiveSite {
     private let options: BuildOptions
     private let builder: SiteBuilder
     private(set) var state = State(files: [:], diagnostics: [], latestFailed: false, version: 0)
+    /// The last good build, kept so that an edit of page bodies redoes only those pages.
+    private var lastBuild: LiveBuild?
     private var listeners: [UUID: AsyncStream<String>.Continuation] = [:]
 
     public init(options: BuildOptions, builder: SiteBuilder = SiteBuilder()) {
@@ -32,12 +34,22 @@ public actor LiveSite {
 
     /// Builds again; on success the new site replaces the old one, on failure the old one stays and its pages
     /// carry the problems. Every listening browser is told to reload either way.
+    ///
+    /// - Parameter changedPaths: the content files that changed, relative to the content folder, when known:
+    ///   an edit of page bodies then redoes only those pages. Nil rebuilds everything.
     @discardableResult
-    public func rebuild() async -> BuildReport {
-        let (report, files) = await builder.buildInMemory(options)
+    public func rebuild(changedPaths: Set<String>? = nil) async -> BuildReport {
+        var outcome: (BuildReport, LiveBuild?)?
+        if let changedPaths, let lastBuild, !state.latestFailed {
+            outcome = await builder.update(lastBuild, changedPaths: changedPaths)
+        }
+        let report: BuildReport
+        let build: LiveBuild?
+        if let outcome { (report, build) = outcome } else { (report, build) = await builder.buildInMemory(options) }
+        if let build { lastBuild = build }
         let problems = report.diagnostics.sorted
         state = State(
-            files: files ?? state.files, diagnostics: problems, latestFailed: files == nil, version: state.version + 1)
+            files: build?.files ?? state.files, diagnostics: problems, latestFailed: build == nil, version: state.version + 1)
         for listener in listeners.values { listener.yield("reload \(state.version)") }
         return report
     }

@@ -1,0 +1,73 @@
+import AchykContent
+import AchykModel
+import AchykRender
+import Foundation
+
+/// A build held in memory by `achyk serve`, with what it takes to redo only part of it after an edit.
+public struct LiveBuild: Sendable {
+    /// The site's files by output path.
+    public let files: [String: OutputFile]
+    let options: BuildOptions
+    let content: SiteContent
+    let theme: Theme
+    let markdown: MarkdownStage.Result
+    let diagnostics: Diagnostics
+}
+
+extension SiteBuilder {
+    /// Redoes only what an edit of page bodies affects: those pages in every language, and the feeds if news
+    /// changed. Nil when the edit needs a whole build — a file added or removed, settings, the theme, or any
+    /// change to a page's front matter or headings, which lists, menus and links elsewhere depend on.
+    public func update(_ previous: LiveBuild, changedPaths: Set<String>) async -> (BuildReport, LiveBuild?)? {
+        let start = ContinuousClock.now
+        let byPath = Dictionary(uniqueKeysWithValues: previous.content.pages.flatMap(\.versions.values).map { ($0.path, $0) })
+        guard !changedPaths.isEmpty, changedPaths.allSatisfy({ byPath[$0] != nil }) else { return nil }
+        let loader = ContentLoader(contentFolder: previous.options.contentFolder, includesDrafts: previous.options.includesDrafts)
+
+        var diagnostics = Diagnostics(previous.diagnostics.all.filter { !changedPaths.contains($0.location.path) })
+        var replacements: [String: SourcePage] = [:]
+        for path in changedPaths {
+            var fileDiagnostics = Diagnostics()
+            guard let page = loader.reloadPage(at: path, settings: previous.content.settings, reporting: &fileDiagnostics),
+                let old = byPath[path], page.key == old.key, page.language == old.language, page.frontMatter == old.frontMatter
+            else { return nil }
+            diagnostics.append(contentsOf: fileDiagnostics)
+            replacements[path] = page
+        }
+        let content = SiteContent(
+            settings: previous.content.settings,
+            pages: previous.content.pages.map { group in
+                PageGroup(key: group.key, versions: group.versions.mapValues { replacements[$0.path] ?? $0 })
+            },
+            files: previous.content.files)
+        var markdown = MarkdownStage().render(
+            content, only: changedPaths, knownHeadings: previous.markdown.headingIDs, reporting: &diagnostics)
+        for path in changedPaths where markdown.headingIDs[path] != previous.markdown.headingIDs[path] { return nil }
+        markdown.bodies = previous.markdown.bodies.merging(markdown.bodies) { _, new in new }
+
+        func report(_ written: WrittenSite?) -> BuildReport {
+            BuildReport(diagnostics: diagnostics, written: written, stageSeconds: [], seconds: (ContinuousClock.now - start).seconds)
+        }
+        guard !diagnostics.failsBuild(strict: previous.options.strict) else { return (report(nil), nil) }
+        let renderer = SiteRenderer(content: content, theme: previous.theme, bodies: markdown.bodies)
+        let sink = CollectingSink()
+        let keys = Set(replacements.values.map(\.key))
+        guard (try? await TemplateStage().run(renderer.jobs(forBodiesOf: keys), into: sink)) != nil else { return nil }
+        let files = previous.files.merging(sink.files) { _, new in new }
+        let written = WrittenSite(fileCount: files.count, pagesPerLanguage: Self.pagesPerLanguage(files.keys))
+        let build = LiveBuild(
+            files: files, options: previous.options, content: content, theme: previous.theme, markdown: markdown,
+            diagnostics: diagnostics)
+        return (report(written), build)
+    }
+
+    static func pagesPerLanguage(_ paths: some Sequence<String>) -> [Language: Int] {
+        var counts: [Language: Int] = [:]
+        for path in paths where path.hasSuffix(".html") {
+            if let slash = path.firstIndex(of: "/"), let language = Language(rawValue: String(path[..<slash])) {
+                counts[language, default: 0] += 1
+            }
+        }
+        return counts
+    }
+}
