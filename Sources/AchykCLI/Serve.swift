@@ -33,7 +33,7 @@ struct Serve: AsyncParsableCommand {
         let server = try await PreviewServer(site: site).makeServer(host: host, port: port)
         var watched = [options.contentFolder.standardizedFileURL]
         if case .folder(let theme, _) = options.themeSource { watched.append(theme) }
-        let watcher = ContentWatcher(folders: watched, interval: .milliseconds(200))
+        let watcher = ContentWatcher(folders: watched, interval: .milliseconds(100))
         let watching = Task {
             await watcher.watch { changed in
                 let paths = ContentWatcher.relativePaths(changed, in: options.contentFolder)
@@ -42,6 +42,7 @@ struct Serve: AsyncParsableCommand {
         }
         defer { watching.cancel() }
         print("Serving \(options.content) at http://\(host):\(port)/ — edits rebuild and reload the browser; Ctrl-C stops.")
+        fflush(nil)
         try await server.run()
     }
 
@@ -55,5 +56,7 @@ struct Serve: AsyncParsableCommand {
         } else {
             Swift.print("Build failed: \(report.diagnostics.errorCount) errors; still serving the last good site (\(milliseconds) ms)", to: &standardError)
         }
+        // The terminal may be a pipe or a log file: show each build as it happens.
+        fflush(nil)
     }
 }

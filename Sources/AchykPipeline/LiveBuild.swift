@@ -12,6 +12,9 @@ public struct LiveBuild: Sendable {
     let theme: Theme
     let markdown: MarkdownStage.Result
     let diagnostics: Diagnostics
+    /// Every output path a link may point to; unchanged by edits of page bodies.
+    let linkTargets: Set<String>
+    let pagesPerLanguage: [Language: Int]
 }
 
 extension SiteBuilder {
@@ -41,7 +44,8 @@ extension SiteBuilder {
             },
             files: previous.content.files)
         var markdown = MarkdownStage().render(
-            content, only: changedPaths, knownHeadings: previous.markdown.headingIDs, reporting: &diagnostics)
+            content, only: changedPaths, knownHeadings: previous.markdown.headingIDs, linkTargets: previous.linkTargets,
+            reporting: &diagnostics)
         for path in changedPaths where markdown.headingIDs[path] != previous.markdown.headingIDs[path] { return nil }
         markdown.bodies = previous.markdown.bodies.merging(markdown.bodies) { _, new in new }
 
@@ -53,21 +57,12 @@ extension SiteBuilder {
         let sink = CollectingSink()
         let keys = Set(replacements.values.map(\.key))
         guard (try? await TemplateStage().run(renderer.jobs(forBodiesOf: keys), into: sink)) != nil else { return nil }
-        let files = previous.files.merging(sink.files) { _, new in new }
-        let written = WrittenSite(fileCount: files.count, pagesPerLanguage: Self.pagesPerLanguage(files.keys))
+        var files = previous.files
+        for (path, file) in sink.files { files[path] = file }
+        let written = WrittenSite(fileCount: files.count, pagesPerLanguage: previous.pagesPerLanguage)
         let build = LiveBuild(
             files: files, options: previous.options, content: content, theme: previous.theme, markdown: markdown,
-            diagnostics: diagnostics)
+            diagnostics: diagnostics, linkTargets: previous.linkTargets, pagesPerLanguage: previous.pagesPerLanguage)
         return (report(written), build)
-    }
-
-    static func pagesPerLanguage(_ paths: some Sequence<String>) -> [Language: Int] {
-        var counts: [Language: Int] = [:]
-        for path in paths where path.hasSuffix(".html") {
-            if let slash = path.firstIndex(of: "/"), let language = Language(rawValue: String(path[..<slash])) {
-                counts[language, default: 0] += 1
-            }
-        }
-        return counts
     }
 }

@@ -13,6 +13,7 @@ struct MarkdownStage {
     struct Result: Sendable {
         var bodies: [String: String] = [:]
         var headingIDs: [String: Set<String>] = [:]
+        var linkTargets: Set<String> = []
     }
 
     private struct PageResult: Sendable {
@@ -34,11 +35,11 @@ struct MarkdownStage {
     /// Converts every page, or only those at `paths` (for `serve`), with the other pages' headings already known.
     func render(
         _ content: SiteContent, only paths: Set<String>? = nil, knownHeadings: [String: Set<String>] = [:],
-        reporting diagnostics: inout Diagnostics
+        linkTargets: Set<String>? = nil, reporting diagnostics: inout Diagnostics
     ) -> Result {
         let converter = MarkdownConverter(allowsRawHTML: content.settings.allowsRawHTML)
         let sitePaths = SitePaths(baseURL: content.settings.baseURL)
-        let targets = SitePages(content: content).linkTargets
+        let targets = linkTargets ?? SitePages(content: content).linkTargets
         // Every language version of a kind sits at the same depth, so one conversion serves each language that
         // shows this text, translated or as a fallback.
         let pages = content.pages.flatMap { group in group.versions.values.map { (group.key, $0) } }
@@ -64,7 +65,7 @@ struct MarkdownStage {
             let result = PageResult(path: page.path, html: rendered.html, headingIDs: Set(rendered.headings.map(\.id)), problems: problems, anchors: anchors)
             results.withLock { $0[index] = result }
         }
-        var result = Result(bodies: [:], headingIDs: knownHeadings)
+        var result = Result(bodies: [:], headingIDs: knownHeadings, linkTargets: targets)
         var anchorLinks: [AnchorLink] = []
         for case let page? in results.withLock({ $0 }) {
             result.bodies[page.path] = page.html

@@ -31,7 +31,8 @@ public struct SiteBuilder: Sendable {
         guard report.succeeded, let parts else { return (report, nil) }
         return (report, LiveBuild(
             files: sink.files, options: options, content: parts.content, theme: parts.theme, markdown: parts.markdown,
-            diagnostics: report.diagnostics))
+            diagnostics: report.diagnostics, linkTargets: parts.markdown.linkTargets,
+            pagesPerLanguage: report.written?.pagesPerLanguage ?? [:]))
     }
 
     /// What a successful build made, besides its files: kept by `serve` to redo part of it later.
