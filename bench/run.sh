@@ -52,4 +52,8 @@ for size in $sizes; do
   printf "%-10s achyk pages/s ÷ Hugo pages/s = %.2f\n" "$size" \
     "$(echo "(${pages[achyk]} / ${seconds[achyk]}) / (${pages[hugo]} / ${seconds[hugo]})" | bc -l)"
 done
+for size in $sizes; do
+  printf "%-10s achyk serve, edit of one case study to page served: %s\n" "$size" \
+    "$(python3 bench/serve_latency.py "$achyk" "$data/$size/achyk/Content" "$PWD/Themes/default")"
+done
 rm -rf /dev/shm/achyk-bench
