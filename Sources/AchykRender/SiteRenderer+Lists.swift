@@ -53,7 +53,7 @@ extension SiteRenderer {
         let frame = PageFrame(versions: perLanguage(paths.home), title: siteTitle, description: "", menuEntry: nil)
         let view = HomeView(
             layout: layout(for: frame, in: language), title: siteTitle,
-            description: text(settings.description, in: language), blocks: blocks, pages: pages)
+            lead: text(settings.description, in: language), blocks: blocks, pages: pages)
         return OutputFile(path: path, text: theme.render(view, with: "home"))
     }
 

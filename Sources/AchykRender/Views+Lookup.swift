@@ -176,7 +176,7 @@ extension HomeView: MustacheParent {
         switch name {
         case "layout": self.layout
         case "title": self.title
-        case "description": self.description
+        case "lead": self.lead
         case "blocks": self.blocks
         case "pages": self.pages
         default: nil

@@ -118,7 +118,8 @@ struct HomeBlockView: Sendable {
 struct HomeView: Sendable {
     let layout: LayoutView
     let title: String
-    let description: String?
+    /// The site's description; not `description`, which inside the layout would find the page's meta description.
+    let lead: String?
     let blocks: [HomeBlockView]
     let pages: [ListItemView]
 }

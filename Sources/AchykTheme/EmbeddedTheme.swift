@@ -293,67 +293,70 @@ news_items:
 """#,
         "templates/base.mustache": ##"""
 {{% CONTENT_TYPE: achyk-html }}
+{{! Everything below reads the layout view first; page templates fill the main block. }}
+{{#layout}}
 <!DOCTYPE html>
-<html lang="{{layout.lang}}">
+<html lang="{{lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{layout.documentTitle}}</title>
-<meta name="description" content="{{layout.description}}">
-<link rel="canonical" href="{{layout.canonical}}">
-{{#layout.alternates}}
+<title>{{documentTitle}}</title>
+<meta name="description" content="{{description}}">
+<link rel="canonical" href="{{canonical}}">
+{{#alternates}}
 <link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">
-{{/layout.alternates}}
-<link rel="alternate" hreflang="x-default" href="{{layout.xDefault}}">
-<link rel="alternate" type="application/atom+xml" title="{{layout.feedTitle}}" href="{{layout.feedHref}}">
-<meta property="og:type" content="{{layout.ogType}}">
-<meta property="og:title" content="{{layout.ogTitle}}">
-<meta property="og:description" content="{{layout.description}}">
-<meta property="og:url" content="{{layout.canonical}}">
-<meta property="og:site_name" content="{{layout.siteTitle}}">
-<meta property="og:locale" content="{{layout.ogLocale}}">
-{{#layout.ogLocaleAlternates}}
+{{/alternates}}
+<link rel="alternate" hreflang="x-default" href="{{xDefault}}">
+<link rel="alternate" type="application/atom+xml" title="{{feedTitle}}" href="{{feedHref}}">
+<meta property="og:type" content="{{ogType}}">
+<meta property="og:title" content="{{ogTitle}}">
+<meta property="og:description" content="{{description}}">
+<meta property="og:url" content="{{canonical}}">
+<meta property="og:site_name" content="{{siteTitle}}">
+<meta property="og:locale" content="{{ogLocale}}">
+{{#ogLocaleAlternates}}
 <meta property="og:locale:alternate" content="{{.}}">
-{{/layout.ogLocaleAlternates}}
+{{/ogLocaleAlternates}}
 <meta name="twitter:card" content="summary">
-<meta name="twitter:title" content="{{layout.ogTitle}}">
-<meta name="twitter:description" content="{{layout.description}}">
-<link rel="stylesheet" href="{{layout.stylesheetHref}}">
+<meta name="twitter:title" content="{{ogTitle}}">
+<meta name="twitter:description" content="{{description}}">
+<link rel="stylesheet" href="{{stylesheetHref}}">
 </head>
 <body>
-<a class="skip" href="#main">{{layout.t.skip_to_content}}</a>
+<a class="skip" href="#main">{{t.skip_to_content}}</a>
 <header class="site-header">
 <div class="wrap bar">
-<a class="brand" href="{{layout.homeHref}}">{{layout.siteTitle}}</a>
-<nav class="languages" aria-label="{{layout.t.languages}}">
+<a class="brand" href="{{homeHref}}">{{siteTitle}}</a>
+<nav class="languages" aria-label="{{t.languages}}">
 <ul>
-{{#layout.languages}}
+{{#languages}}
 <li><a href="{{href}}" hreflang="{{lang}}" lang="{{lang}}"{{#isCurrent}} aria-current="true"{{/isCurrent}}>{{label}}</a></li>
-{{/layout.languages}}
+{{/languages}}
 </ul>
 </nav>
 </div>
-{{{layout.menuHTML}}}
+{{{menuHTML}}}
 </header>
 <main id="main" class="wrap">
 {{$main}}{{/main}}
 </main>
 <footer class="site-footer">
 <div class="wrap">
-{{#layout.organisation}}
-<p>{{layout.t.published_by}} {{layout.organisation}}</p>
-{{/layout.organisation}}
-<p><a href="{{layout.feedHref}}">{{layout.t.feed}}</a> · <a href="{{layout.chooserHref}}">{{layout.t.all_languages}}</a></p>
+{{#organisation}}
+<p>{{t.published_by}} {{organisation}}</p>
+{{/organisation}}
+<p><a href="{{feedHref}}">{{t.feed}}</a> · <a href="{{chooserHref}}">{{t.all_languages}}</a></p>
 </div>
 </footer>
 </body>
 </html>
+{{/layout}}
 
 """##,
         "templates/breadcrumbs.mustache": #"""
 {{% CONTENT_TYPE: achyk-html }}
 {{^empty(breadcrumbs)}}
-<nav class="crumbs" aria-label="{{layout.t.breadcrumbs}}">
+<nav class="crumbs" aria-label="{{t.breadcrumbs}}">
 <ol>
 {{#breadcrumbs}}
 <li><a href="{{href}}">{{label}}</a></li>
@@ -401,9 +404,9 @@ news_items:
 {{$main}}
 <div class="hero">
 <h1>{{title}}</h1>
-{{#description}}
-<p class="lead">{{description}}</p>
-{{/description}}
+{{#lead}}
+<p class="lead">{{lead}}</p>
+{{/lead}}
 </div>
 {{#blocks}}
 <section class="block" aria-labelledby="block-{{id}}">
@@ -421,7 +424,7 @@ news_items:
 {{/blocks}}
 {{^empty(pages)}}
 <section class="block" aria-labelledby="block-pages">
-<h2 id="block-pages">{{layout.t.about_site}}</h2>
+<h2 id="block-pages">{{t.about_site}}</h2>
 <ul class="cards">
 {{#pages}}
 <li><a href="{{href}}" lang="{{lang}}"><strong>{{title}}</strong>{{#summary}}<span>{{summary}}</span>{{/summary}}</a></li>
@@ -474,7 +477,7 @@ news_items:
 {{$main}}
 {{>breadcrumbs}}
 <h1>{{title}}</h1>
-<p class="count">{{countText}} · <a href="{{layout.feedHref}}">{{layout.t.feed}}</a></p>
+<p class="count">{{countText}} · <a href="{{feedHref}}">{{t.feed}}</a></p>
 <ul class="items">
 {{#items}}
 {{{.}}}
@@ -494,7 +497,7 @@ news_items:
 {{#fallback}}
 <aside class="notice" role="note">
 <p>{{message}}</p>
-<p>{{layout.t.fallback_versions}}
+<p>{{t.fallback_versions}}
 {{#versions}}
 <a href="{{href}}" hreflang="{{lang}}" lang="{{lang}}">{{label}}</a>
 {{/versions}}
@@ -540,7 +543,7 @@ news_items:
 {{/intro}}
 <p class="count">{{countText}}</p>
 {{^empty(filters)}}
-<nav class="filters" aria-label="{{layout.t.filters}}">
+<nav class="filters" aria-label="{{t.filters}}">
 {{#filters}}
 <div>
 <h2>{{label}}</h2>

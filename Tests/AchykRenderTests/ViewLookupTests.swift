@@ -24,7 +24,7 @@ import Testing
         SectionView(layout: layout, title: "t", intro: "i", countText: "c", items: ["<li>"], filters: [fact], breadcrumbs: [link]),
         MenuView(label: "m", items: [link]),
         HomeBlockView(id: "i", title: "t", text: "x", href: "h", linkLabel: "l", items: ["<li>"]),
-        HomeView(layout: layout, title: "t", description: "d", blocks: [], pages: [item]),
+        HomeView(layout: layout, title: "t", lead: "d", blocks: [], pages: [item]),
         ChooserLanguageView(lang: "ky", name: "Кыргызча", siteTitle: "s", description: "d", href: "h"),
         ChooserView(lang: "ky", title: "t", heading: [link], stylesheetHref: "s", languages: [], alternates: [], canonical: "c"),
         NotFoundMessageView(lang: "ky", heading: "h", text: "t", homeHref: "hh", homeLabel: "hl"),
