@@ -24,7 +24,16 @@ extension SiteBuilder {
     public func update(_ previous: LiveBuild, changedPaths: Set<String>) async -> (BuildReport, LiveBuild?)? {
         let start = ContinuousClock.now
         let byPath = Dictionary(uniqueKeysWithValues: previous.content.pages.flatMap(\.versions.values).map { ($0.path, $0) })
-        guard !changedPaths.isEmpty, changedPaths.allSatisfy({ byPath[$0] != nil }) else { return nil }
+        // Editors' short-lived files (a swap file, vim's "4913" probe) come and go between two looks: a path that
+        // is neither a page of the site nor a file any more changed nothing.
+        let folder = previous.options.contentFolder
+        let changedPaths = changedPaths.filter {
+            byPath[$0] != nil || FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
+        }
+        guard !changedPaths.isEmpty else {
+            return (BuildReport(diagnostics: previous.diagnostics, written: WrittenSite(fileCount: previous.files.count, pagesPerLanguage: previous.pagesPerLanguage), stageSeconds: [], seconds: 0), previous)
+        }
+        guard changedPaths.allSatisfy({ byPath[$0] != nil }) else { return nil }
         let loader = ContentLoader(contentFolder: previous.options.contentFolder, includesDrafts: previous.options.includesDrafts)
 
         var diagnostics = Diagnostics(previous.diagnostics.all.filter { !changedPaths.contains($0.location.path) })

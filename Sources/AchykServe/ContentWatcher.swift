@@ -45,8 +45,25 @@ public struct ContentWatcher: Sendable {
     }
 
     /// Calls `onChange` with the full paths of the files added, removed or written, after every change, until
-    /// the task is cancelled.
+    /// the task is cancelled. Uses the kernel's notifications where it can, else scans every `interval`.
     public func watch(onChange: @Sendable (Set<String>) async -> Void) async {
+        if let events = FileEvents() {
+            await withTaskCancellationHandler {
+                var signals = events.start(watching: folders).makeAsyncIterator()
+                while !Task.isCancelled, await signals.next() != nil {
+                    // An editor's save is often several events (write a copy, rename it over); take them together.
+                    try? await Task.sleep(for: .milliseconds(15))
+                    let changed = events.pending.withLock { pending in
+                        defer { pending = [] }
+                        return pending
+                    }
+                    if !changed.isEmpty { await onChange(changed) }
+                }
+            } onCancel: {
+                events.stop()
+            }
+            return
+        }
         var last = fingerprint()
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)

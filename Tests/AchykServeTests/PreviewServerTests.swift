@@ -202,3 +202,30 @@ enum RawSocket {
         return String(decoding: response, as: UTF8.self)
     }
 }
+
+@Suite struct ContentWatcherTests {
+    @Test func aSavedFileIsReportedByItsPath() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("achyk-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("pages/about.en.md")
+        try "one".write(to: file, atomically: false, encoding: .utf8)
+        let watcher = ContentWatcher(folders: [folder.standardizedFileURL], interval: .milliseconds(50))
+        let seen = AsyncStream<Set<String>>.makeStream()
+        let watching = Task { await watcher.watch { seen.continuation.yield($0) } }
+        defer { watching.cancel() }
+        try await Task.sleep(for: .milliseconds(300))
+        try "two".write(to: file, atomically: true, encoding: .utf8)  // written to a copy and renamed over, as editors do
+        var changes = seen.stream.makeAsyncIterator()
+        let changed = try #require(await changes.next())
+        #expect(ContentWatcher.relativePaths(changed, in: folder)?.contains("pages/about.en.md") == true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("news"), withIntermediateDirectories: true)
+        try await Task.sleep(for: .milliseconds(200))
+        try "new".write(to: folder.appendingPathComponent("news/2024-01-01-x.en.md"), atomically: false, encoding: .utf8)
+        var found = false
+        for _ in 0..<5 where !found {
+            let more = try #require(await changes.next())
+            found = ContentWatcher.relativePaths(more, in: folder)?.contains("news/2024-01-01-x.en.md") == true
+        }
+        #expect(found, "a file in a folder created after the watch began is seen too")
+    }
+}
