@@ -16,8 +16,10 @@ struct YAMLFile {
     /// Parses `text`; a syntax error is reported at its line and gives nil.
     func parse(_ text: String, reporting diagnostics: inout Diagnostics) -> Node? {
         do {
+            // Every scalar stays a string (the basic resolver): the readers interpret values themselves, and matching
+            // each one against the regular expressions for numbers, booleans and dates was a third of parsing.
             // Naming the encoding spares Yams working out the default for every file.
-            guard let root = try Yams.compose(yaml: text, .default, .default, .utf8) else { return nil }
+            guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return nil }
             var budget = Self.nodeLimit
             guard Self.fits(root, within: &budget) else {
                 diagnostics.error("the YAML expands to more than \(Self.nodeLimit) values (aliases that repeat aliases?); write the values out instead", at: location(of: root))
