@@ -53,13 +53,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Helpers shared by the test targets.
+        .target(name: "AchykTestSupport", path: "Tests/AchykTestSupport"),
         .testTarget(name: "AchykModelTests", dependencies: ["AchykModel"]),
         .testTarget(name: "AchykMarkdownTests", dependencies: ["AchykMarkdown", "AchykModel"]),
         .testTarget(name: "AchykContentTests", dependencies: ["AchykContent", "AchykModel"]),
-        .testTarget(name: "AchykRenderTests", dependencies: ["AchykRender", "AchykModel", "AchykTheme"]),
+        .testTarget(name: "AchykRenderTests", dependencies: ["AchykRender", "AchykModel", "AchykTheme", "AchykTestSupport"]),
         .testTarget(name: "AchykPipelineTests", dependencies: ["AchykPipeline", "AchykModel", "AchykContent"]),
         // Runs the built `achyk` executable, so it depends on it to have it built first.
-        .testTarget(name: "AchykCLITests", dependencies: ["AchykCLI"]),
+        .testTarget(name: "AchykCLITests", dependencies: ["AchykCLI", "AchykTestSupport"]),
         .testTarget(name: "AchykServeTests", dependencies: ["AchykServe", "AchykPipeline", "AchykRender"]),
     ]
 )

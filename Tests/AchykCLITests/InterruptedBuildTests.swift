@@ -1,3 +1,4 @@
+import AchykTestSupport
 import Foundation
 import Testing
 
@@ -50,7 +51,7 @@ import Glibc
         let siteA = snapshot(referenceA), siteB = snapshot(referenceB)
         #expect(siteA != siteB)
 
-        var generator = SplitMix64(seed: 20261123)
+        var generator = SeededGenerator(seed: 20261123)
         var outcomes: [String: Int] = [:]
         let output = root.appendingPathComponent("Site")
         for round in 0..<12 {
@@ -78,18 +79,5 @@ import Glibc
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") || $0.contains("old") }
         #expect(leftovers.isEmpty)
         print("interrupted builds: \(outcomes), a whole build takes \(String(format: "%.2f", buildSeconds)) s")
-    }
-}
-
-/// A small seeded generator, so that the kill times are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
