@@ -48,7 +48,7 @@ struct Serve: AsyncParsableCommand {
 
     private func report(_ report: BuildReport) {
         var standardError = FileHandle.standardError
-        for diagnostic in report.diagnostics.sorted { Swift.print(diagnostic, to: &standardError) }
+        Summary.printDiagnostics(of: report)
         let milliseconds = Int(report.seconds * 1000)
         if let written = report.written {
             let pages = written.pagesPerLanguage.values.reduce(0, +)

@@ -10,11 +10,15 @@ struct Summary {
     let destination: String?
     let strict: Bool
 
+    /// Every problem of a run on standard error, sorted by path and line.
+    static func printDiagnostics(of report: BuildReport) {
+        var standardError = FileHandle.standardError
+        for diagnostic in report.diagnostics.sorted { Swift.print(diagnostic, to: &standardError) }
+    }
+
     func print() throws {
         var standardError = FileHandle.standardError
-        for diagnostic in report.diagnostics.sorted {
-            Swift.print(diagnostic, to: &standardError)
-        }
+        Self.printDiagnostics(of: report)
         let warnings = report.diagnostics.warningCount
         let errors = report.diagnostics.errorCount
         let seconds = String(format: "%.2f", report.seconds)

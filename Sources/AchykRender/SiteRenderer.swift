@@ -40,19 +40,11 @@ public struct SiteRenderer: Sendable {
 
     /// Every piece of work, one job per page and language, so that the caller can spread them over all cores.
     public func jobs() -> [RenderJob] {
-        var jobs: [RenderJob] = []
-        for group in content.pages {
-            for language in languages {
-                jobs.append(RenderJob(name: "\(group.key) (\(language.rawValue))") { [self] in
-                    [renderPage(group, in: language)].compactMap { $0 }
-                })
-            }
-        }
+        var jobs = pageJobs(for: content.pages) + feedJobs()
         for language in languages {
             jobs.append(RenderJob(name: "home (\(language.rawValue))") { [self] in [renderHome(in: language)] })
             jobs.append(RenderJob(name: "news list (\(language.rawValue))") { [self] in [renderNewsList(in: language)] })
             jobs.append(RenderJob(name: "handbook lists (\(language.rawValue))") { [self] in renderHandbookLists(in: language) })
-            jobs.append(RenderJob(name: "feed (\(language.rawValue))") { [self] in [renderFeed(in: language)] })
         }
         jobs.append(RenderJob(name: "language chooser") { [self] in [renderChooser()] })
         jobs.append(RenderJob(name: "404") { [self] in [renderNotFound()] })
@@ -64,30 +56,30 @@ public struct SiteRenderer: Sendable {
         return jobs
     }
 
+    /// The jobs that an edit to the bodies of these pages affects: the pages in every language, and the feeds
+    /// when news changed (feeds carry bodies; lists and the home page show only front matter).
+    public func jobs(forBodiesOf keys: Set<PageKey>) -> [RenderJob] {
+        pageJobs(for: content.pages.filter { keys.contains($0.key) })
+            + (keys.contains { $0.kind == .news } ? feedJobs() : [])
+    }
+
+    private func pageJobs(for groups: [PageGroup]) -> [RenderJob] {
+        groups.flatMap { group in
+            languages.map { language in
+                RenderJob(name: "\(group.key) (\(language.rawValue))") { [self] in [renderPage(group, in: language)].compactMap { $0 } }
+            }
+        }
+    }
+
+    private func feedJobs() -> [RenderJob] {
+        languages.map { language in RenderJob(name: "feed (\(language.rawValue))") { [self] in [renderFeed(in: language)] } }
+    }
+
     var handbookOblasts: [Oblast] { pages.handbookOblasts }
     var handbookTopics: [Topic] { pages.handbookTopics }
 
     /// The same page in each of the site's languages.
     func perLanguage(_ path: (Language) -> String) -> [Language: String] { pages.perLanguage(path) }
-
-    /// The jobs that an edit to the bodies of these pages affects: the pages in every language, and the feeds
-    /// when news changed (feeds carry bodies; lists and the home page show only front matter).
-    public func jobs(forBodiesOf keys: Set<PageKey>) -> [RenderJob] {
-        var jobs: [RenderJob] = []
-        for group in content.pages where keys.contains(group.key) {
-            for language in languages {
-                jobs.append(RenderJob(name: "\(group.key) (\(language.rawValue))") { [self] in
-                    [renderPage(group, in: language)].compactMap { $0 }
-                })
-            }
-        }
-        if keys.contains(where: { $0.kind == .news }) {
-            for language in languages {
-                jobs.append(RenderJob(name: "feed (\(language.rawValue))") { [self] in [renderFeed(in: language)] })
-            }
-        }
-        return jobs
-    }
 
     // MARK: - Labels that the theme may override
 
