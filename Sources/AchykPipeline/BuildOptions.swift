@@ -25,12 +25,11 @@ public struct BuildOptions: Sendable {
     }
 }
 
-/// What a build did: its problems, what it wrote and how long each stage took.
+/// What a build did: its problems, what it wrote and how long it took (`-v` logs each stage).
 public struct BuildReport: Sendable {
     public let diagnostics: Diagnostics
     /// Nil when the build stopped before writing.
     public let written: WrittenSite?
-    public let stageSeconds: [(stage: String, seconds: Double)]
     public let seconds: Double
 
     public var succeeded: Bool { written != nil }

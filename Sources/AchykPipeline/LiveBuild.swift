@@ -31,7 +31,7 @@ extension SiteBuilder {
             byPath[$0] != nil || FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
         }
         guard !changedPaths.isEmpty else {
-            return (BuildReport(diagnostics: previous.diagnostics, written: WrittenSite(fileCount: previous.files.count, pagesPerLanguage: previous.pagesPerLanguage), stageSeconds: [], seconds: 0), previous)
+            return (BuildReport(diagnostics: previous.diagnostics, written: WrittenSite(fileCount: previous.files.count, pagesPerLanguage: previous.pagesPerLanguage), seconds: 0), previous)
         }
         guard changedPaths.allSatisfy({ byPath[$0] != nil }) else { return nil }
         let loader = ContentLoader(contentFolder: previous.options.contentFolder, includesDrafts: previous.options.includesDrafts)
@@ -59,7 +59,7 @@ extension SiteBuilder {
         markdown.bodies = previous.markdown.bodies.merging(markdown.bodies) { _, new in new }
 
         func report(_ written: WrittenSite?) -> BuildReport {
-            BuildReport(diagnostics: diagnostics, written: written, stageSeconds: [], seconds: (ContinuousClock.now - start).seconds)
+            BuildReport(diagnostics: diagnostics, written: written, seconds: (ContinuousClock.now - start).seconds)
         }
         guard !diagnostics.failsBuild(strict: previous.options.strict) else { return (report(nil), nil) }
         let renderer = SiteRenderer(content: content, theme: previous.theme, bodies: markdown.bodies)

@@ -43,10 +43,8 @@ public struct SiteBuilder: Sendable {
     ) async -> (BuildReport, Parts?) {
         let clock = ContinuousClock()
         let start = clock.now
-        var timings: [(String, Double)] = []
         func record(_ name: String, since stageStart: ContinuousClock.Instant) {
             let seconds = (clock.now - stageStart).seconds
-            timings.append((name, seconds))
             logger.debug("\(name): \(String(format: "%.3f", seconds)) s")
         }
         func stage<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
@@ -55,7 +53,7 @@ public struct SiteBuilder: Sendable {
             return try body()
         }
         func report(_ diagnostics: Diagnostics, _ written: WrittenSite?, _ parts: Parts? = nil) -> (BuildReport, Parts?) {
-            (BuildReport(diagnostics: diagnostics, written: written, stageSeconds: timings, seconds: (clock.now - start).seconds), parts)
+            (BuildReport(diagnostics: diagnostics, written: written, seconds: (clock.now - start).seconds), parts)
         }
 
         var diagnostics = Diagnostics()

@@ -21,7 +21,6 @@ extension SiteRenderer {
             dateText: front.date.map { l.date($0) },
             dateISO: front.date?.description,
             meta: meta,
-            isFallback: page.language != language,
             notTranslated: page.language != language ? l.text("not_translated") : nil)
     }
 

@@ -125,7 +125,6 @@ extension ListItemView: MustacheParent {
         case "dateText": self.dateText
         case "dateISO": self.dateISO
         case "meta": self.meta
-        case "isFallback": self.isFallback
         case "notTranslated": self.notTranslated
         default: nil
         }

@@ -83,7 +83,6 @@ struct ListItemView: Hashable, Sendable {
     let dateText: String?
     let dateISO: String?
     let meta: [String]
-    let isFallback: Bool
     /// "Not yet translated", in the reader's language, when the item shows a fallback.
     var notTranslated: String? = nil
 }

@@ -8,7 +8,7 @@ import Testing
     static let fact = FactView(label: "Oblast", values: [FactValueView(label: "Chui", href: "x", isCurrent: true)])
     static let item = ListItemView(
         level: 3, title: "T", href: "h", lang: "ky", tagline: "tag", summary: "sum", dateText: "1", dateISO: "2",
-        meta: ["m"], isFallback: true, notTranslated: "n")
+        meta: ["m"], notTranslated: "n")
     static let layout = LayoutView(
         lang: "ky", documentTitle: "d", description: "desc", canonical: "c", ogType: "o", ogLocale: "l",
         ogLocaleAlternates: ["a"], ogTitle: "ot", alternates: [AlternateView(hreflang: "ru", href: "r")], xDefault: "x",
