@@ -8,10 +8,11 @@ public struct LoadedContent: Hashable, Sendable {
     public let settings: SiteSettings
     public let pages: [SourcePage]
     public let files: [StaticFile]
+    public let budgets: [MunicipalityBudgets]
 
     /// The same content with another base URL (the `--base-url` flag).
     public func with(baseURL: String) -> LoadedContent {
-        LoadedContent(settings: settings.with(baseURL: baseURL), pages: pages, files: files)
+        LoadedContent(settings: settings.with(baseURL: baseURL), pages: pages, files: files, budgets: budgets)
     }
 }
 
@@ -34,11 +35,18 @@ public struct ContentLoader: Sendable {
         var pageFiles: [(path: String, kind: PageKind)] = []
         var staticFiles: [StaticFile] = []
         var recordFolders: Set<String> = []
+        var budgetFiles = BudgetFiles()
         for file in files {
             let components = file.split(separator: "/").map(String.init)
             let ext = (file as NSString).pathExtension
-            if components.count == 2, ext == "md", let kind = PageKind(rawValue: components[0]) {
+            if components.count == 2, ext == "md", let kind = PageKind(rawValue: components[0]), kind != .budgetCommentary {
                 pageFiles.append((file, kind))
+                continue
+            }
+            if components.first == "budgets" {
+                if let commentary = budgetFiles.add(file, components: components, reporting: &diagnostics) {
+                    pageFiles.append((commentary, .budgetCommentary))
+                }
                 continue
             }
             switch (components.first, components.count, ext) {
@@ -46,10 +54,8 @@ public struct ContentLoader: Sendable {
                 continue
             case ("files", _, _):
                 staticFiles.append(StaticFile(sourcePath: contentFolder.appendingPathComponent(file).path, outputPath: file))
-            case ("partnerships", _, "yaml"), ("budgets", _, "yaml"), ("budgets", _, "csv"), ("budgets", _, "md"):
+            case ("partnerships", _, "yaml"):
                 recordFolders.insert(components[0])
-            case ("budgets", _, "xlsx"), ("budgets", _, "ods"), ("budgets", _, "xls"):
-                diagnostics.warning("spreadsheets are not read; save this sheet as CSV (UTF-8) in the same folder", at: SourceLocation(file))
             case (_, _, let ext) where Self.fileExtensionsRead.contains(ext):
                 diagnostics.warning("this file is not in a folder achyk reads (pages/, news/, handbook/, partnerships/, budgets/); it is not read", at: SourceLocation(file))
             default:
@@ -57,11 +63,12 @@ public struct ContentLoader: Sendable {
             }
         }
         let pages = loadPages(pageFiles, settings: settings, reporting: &diagnostics)
+        let budgets = loadBudgets(budgetFiles, settings: settings, reporting: &diagnostics)
         for folder in recordFolders.sorted() {
             // Partnership records and budgets are the next capabilities of the pipeline; say so rather than skip silently.
             diagnostics.warning("\(folder)/ is not built by this version of achyk yet; its files are not read", at: SourceLocation(folder))
         }
-        return LoadedContent(settings: settings, pages: pages, files: staticFiles)
+        return LoadedContent(settings: settings, pages: pages, files: staticFiles, budgets: budgets)
     }
 
     private func loadSettings(reporting diagnostics: inout Diagnostics) -> SiteSettings? {
@@ -97,7 +104,9 @@ public struct ContentLoader: Sendable {
     /// Reads one Markdown file again (for `serve`, after an edit); nil when it does not load.
     package func reloadPage(at path: String, settings: SiteSettings, reporting diagnostics: inout Diagnostics) -> SourcePage? {
         let components = path.split(separator: "/")
-        guard components.count == 2, path.hasSuffix(".md"), let kind = PageKind(rawValue: String(components[0])) else { return nil }
+        guard path.hasSuffix(".md"), let kind = PageKind(rawValue: String(components[0])),
+            components.count == (kind == .budgetCommentary ? 3 : 2)
+        else { return nil }
         return loadPage(at: path, kind: kind, settings: settings, reporting: &diagnostics)
     }
 

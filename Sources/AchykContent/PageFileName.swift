@@ -52,6 +52,11 @@ struct PageFileName: Hashable {
                 diagnostics.error("a case-study file name must start with its number, as in 01-\(stem)", at: location)
                 return nil
             }
+        case .budgetCommentary:
+            guard stem.count == 4, stem.allSatisfy(\.isASCIIDigit) else {
+                diagnostics.error("a budget commentary is named after its year and language, as in 2023.ky.md", at: location)
+                return nil
+            }
         }
         return PageFileName(stem: stem, language: language)
     }

@@ -14,6 +14,8 @@ struct PageReader {
         _ text: String, path: String, kind: PageKind, name: PageFileName, reporting diagnostics: inout Diagnostics
     ) -> SourcePage? {
         let location = SourceLocation(path)
+        // A commentary belongs to its municipality's folder: `leilek/2023`.
+        let key = kind == .budgetCommentary ? "\(path.split(separator: "/").dropFirst().first ?? "")/\(name.stem)" : name.stem
         let split: SplitMarkdownFile
         switch FrontMatterSplitter.split(text) {
         case .success(let value): split = value
@@ -22,6 +24,10 @@ struct PageReader {
             return nil
         }
         guard let yaml = split.frontMatter else {
+            // A commentary on a budget year may be Markdown alone: its page has a title of its own.
+            if kind == .budgetCommentary {
+                return SourcePage(key: PageKey(kind, key), language: name.language, frontMatter: FrontMatter(title: ""), markdown: split.body, bodyLine: split.bodyLine, path: path)
+            }
             diagnostics.error("no front matter: start the file with a '---' line, a 'title: ...' line and another '---' line", at: location)
             return nil
         }
@@ -36,22 +42,10 @@ struct PageReader {
         guard let map = YAMLMapping(root, in: file, what: "the front matter", reporting: &diagnostics) else { return nil }
         map.reportUnknownKeys(known: Self.knownKeys, in: "the front matter", reporting: &diagnostics)
 
-        let title = map.string("title", required: true, reporting: &diagnostics)
+        let title = map.string("title", required: kind != .budgetCommentary, reporting: &diagnostics) ?? (kind == .budgetCommentary ? "" : nil)
         let date = readDate(map, kind: kind, stem: name.stem, reporting: &diagnostics)
-        let oblast = readOblast(map, required: kind == .caseStudy, reporting: &diagnostics)
-        let topics = map.strings("topics", reporting: &diagnostics).compactMap { text, topicLocation -> Topic? in
-            guard Identifier.isValid(text) else {
-                diagnostics.error("topic '\(text)' may hold only lowercase letters a-z, digits and hyphens", at: topicLocation)
-                return nil
-            }
-            let topic = Topic(text)
-            if topic.builtInLabel == nil {
-                var message = "topic '\(text)' has no built-in label; it is shown as written"
-                if let suggestion = Suggestion.closest(to: text, in: Topic.builtInIDs) { message += " (did you mean '\(suggestion)'?)" }
-                diagnostics.warning(message, at: topicLocation)
-            }
-            return topic
-        }
+        let oblast = map.oblast(required: kind == .caseStudy, reporting: &diagnostics)
+        let topics = map.topics(reporting: &diagnostics)
         let frontMatter = FrontMatter(
             title: title ?? "",
             summary: map.string("summary", reporting: &diagnostics),
@@ -62,11 +56,11 @@ struct PageReader {
             rayon: map.string("rayon", reporting: &diagnostics),
             settlements: map.strings("settlements", reporting: &diagnostics).map(\.text),
             topics: topics,
-            partnership: readID("partnership", map, reporting: &diagnostics),
-            municipality: readID("municipality", map, reporting: &diagnostics))
+            partnership: map.identifier("partnership", reporting: &diagnostics),
+            municipality: map.identifier("municipality", reporting: &diagnostics))
         guard title != nil, kind != .caseStudy || oblast != nil, kind != .news || date != nil else { return nil }
         return SourcePage(
-            key: PageKey(kind, name.stem), language: name.language, frontMatter: frontMatter, markdown: split.body,
+            key: PageKey(kind, key), language: name.language, frontMatter: frontMatter, markdown: split.body,
             bodyLine: split.bodyLine, path: path)
     }
 
@@ -81,29 +75,5 @@ struct PageReader {
             return nil
         }
         return date
-    }
-
-    private func readOblast(_ map: YAMLMapping, required: Bool, reporting diagnostics: inout Diagnostics) -> Oblast? {
-        guard let text = map.string("oblast", required: required, reporting: &diagnostics) else { return nil }
-        guard let oblast = Oblast(rawValue: text) else {
-            var message = "unknown oblast '\(text)'"
-            if let suggestion = Suggestion.closest(to: text, in: Oblast.allCases.map(\.rawValue)) {
-                message += "; did you mean '\(suggestion)'?"
-            } else {
-                message += "; use one of \(Oblast.allCases.map(\.rawValue).joined(separator: ", "))"
-            }
-            diagnostics.error(message, at: map.location(of: "oblast"))
-            return nil
-        }
-        return oblast
-    }
-
-    private func readID(_ key: String, _ map: YAMLMapping, reporting diagnostics: inout Diagnostics) -> String? {
-        guard let text = map.string(key, reporting: &diagnostics) else { return nil }
-        guard Identifier.isValid(text) else {
-            diagnostics.error("'\(key)' must be an id of lowercase letters a-z, digits and hyphens", at: map.location(of: key))
-            return nil
-        }
-        return text
     }
 }

@@ -16,6 +16,7 @@ public struct TranslationResolver: Sendable {
             versions[page.key, default: [:]][page.language] = page
         }
         return SiteContent(
-            settings: loaded.settings, pages: versions.map { PageGroup(key: $0.key, versions: $0.value) }, files: loaded.files)
+            settings: loaded.settings, pages: versions.map { PageGroup(key: $0.key, versions: $0.value) }, files: loaded.files,
+            budgets: loaded.budgets)
     }
 }

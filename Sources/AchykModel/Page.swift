@@ -3,6 +3,9 @@ public enum PageKind: String, CaseIterable, Hashable, Sendable, Comparable {
     case page = "pages"
     case news = "news"
     case caseStudy = "handbook"
+    /// A CSO's commentary on one budget year (`budgets/<municipality>/<year>.<lang>.md`), shown on that year's
+    /// citizen-budget page rather than as a page of its own; its stem is `<municipality>/<year>`.
+    case budgetCommentary = "budgets"
 
     /// The content folder, which is also the URL section (none for plain pages).
     public var folder: String { rawValue }

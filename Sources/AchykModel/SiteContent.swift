@@ -17,12 +17,15 @@ public struct SiteContent: Hashable, Sendable {
     /// Sorted by key.
     public let pages: [PageGroup]
     public let files: [StaticFile]
+    /// Municipalities with their budget tables, by id.
+    public let budgets: [MunicipalityBudgets]
 
     /// Each kind's pages in the order readers see them, computed once: renderers ask for them on every page.
     private let byKind: [PageKind: [PageGroup]]
 
-    public init(settings: SiteSettings, pages: [PageGroup], files: [StaticFile]) {
+    public init(settings: SiteSettings, pages: [PageGroup], files: [StaticFile], budgets: [MunicipalityBudgets] = []) {
         self.settings = settings
+        self.budgets = budgets.sorted { $0.id < $1.id }
         self.pages = pages.sorted { $0.key < $1.key }
         self.files = files.sorted { $0.outputPath < $1.outputPath }
         var byKind = Dictionary(grouping: self.pages, by: \.key.kind)

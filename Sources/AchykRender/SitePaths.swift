@@ -21,7 +21,7 @@ public struct SitePaths: Hashable, Sendable {
     public func page(_ key: PageKey, in language: Language) -> String {
         switch key.kind {
         case .page: "\(language.rawValue)/\(key.stem)/index.html"
-        case .news, .caseStudy: "\(language.rawValue)/\(key.kind.folder)/\(key.stem)/index.html"
+        case .news, .caseStudy, .budgetCommentary: "\(language.rawValue)/\(key.kind.folder)/\(key.stem)/index.html"
         }
     }
 
@@ -39,6 +39,24 @@ public struct SitePaths: Hashable, Sendable {
     public func topic(_ topic: Topic, in language: Language) -> String {
         "\(language.rawValue)/handbook/topic/\(topic.id)/index.html"
     }
+
+    /// The budgets index, a municipality's page, and a year's citizen budget.
+    public func budgets(in language: Language) -> String { "\(language.rawValue)/budgets/index.html" }
+
+    public func municipality(_ id: String, in language: Language) -> String { "\(language.rawValue)/budgets/\(id)/index.html" }
+
+    public func budgetYear(_ id: String, _ year: Int, in language: Language) -> String {
+        "\(language.rawValue)/budgets/\(id)/\(year)/index.html"
+    }
+
+    /// A chart of a citizen-budget page as a file of its own, beside the page (its labels are in that language).
+    public func budgetChart(_ id: String, _ year: Int, chart: String, in language: Language) -> String {
+        "\(language.rawValue)/budgets/\(id)/\(year)/\(chart).svg"
+    }
+
+    /// The open data of a year, language-independent.
+    public static func budgetData(_ id: String, _ year: Int, ext: String) -> String { "data/budgets/\(id)/\(year).\(ext)" }
+    public static let dataPackage = "data/datapackage.json"
 
     public func feed(_ language: Language) -> String { "\(language.rawValue)/feed.xml" }
 

@@ -1,0 +1,184 @@
+import AchykModel
+
+/// Turns a table as read into a year's figures, checking what the contract asks: duplicate codes, unknown codes,
+/// blank cells, subtotals against the lines beneath them, and the economic view against the functional one.
+public struct BudgetAnalyzer: Sendable {
+    /// Differences up to one som are rounding in the source, not mistakes.
+    static let tolerance = Amount(tyiyn: 100)
+
+    public init() {}
+
+    /// The year's figures; nil when the table has an error (reported).
+    public func analyze(_ table: BudgetTable, population: Int?, reporting diagnostics: inout Diagnostics) -> BudgetYear? {
+        var problems = Diagnostics()
+        let merged = mergeDuplicates(table, reporting: &problems)
+        let lines = markDetailed(merged)
+        let detailed = lines.filter(\.isDetailed)
+        let columns = presentColumns(table, detailed: detailed, reporting: &problems)
+        // Blank cells of detailed lines count as zero in a present column.
+        let filled = lines.map { line in
+            guard line.isDetailed else { return line }
+            var amounts = line.amounts
+            for column in columns where amounts[column.index] == nil { amounts[column.index] = .zero }
+            return BudgetLine(code: line.code, label: line.label, amounts: amounts, line: line.line, isDetailed: true, category: line.category)
+        }
+        checkUnknownFunctions(filled, path: table.path, reporting: &problems)
+        checkSubtotals(filled, columns: columns, path: table.path, reporting: &problems)
+        checkEconomicView(filled, columns: columns, at: table.headerLocation, reporting: &problems)
+
+        diagnostics.append(contentsOf: problems)
+        guard !problems.hasErrors else { return nil }
+        var figures: [BudgetColumn: ColumnFigures] = [:]
+        for column in columns { figures[column] = Self.figures(filled, column: column, population: population) }
+        let functions = BudgetClassification.functionCodes.filter { code in filled.contains { $0.isDetailed && $0.category == .function(code) } }
+        return BudgetYear(
+            municipality: table.municipality, year: table.year, path: table.path, population: population, lines: filled,
+            columns: columns, figures: figures, functions: functions,
+            executionRates: Self.executionRates(figures, functions: functions),
+            warnings: Diagnostics(table.warnings + problems.all).sorted)
+    }
+
+    // MARK: - Lines
+
+    /// Budget codes once each, in the order of their first line; a repeated code is added to the first.
+    private func mergeDuplicates(_ table: BudgetTable, reporting diagnostics: inout Diagnostics) -> [BudgetRow] {
+        var rows: [BudgetRow] = []
+        var index: [String: Int] = [:]
+        for row in table.rows {
+            let location = SourceLocation(table.path, line: row.line)
+            guard CodeCategory(code: row.code).isBudgetCode else {
+                diagnostics.warning("code \(row.code) is not a revenue (1…), economic (2…, 3…) or functional (7…) code; the line is left out of every total", at: location)
+                continue
+            }
+            guard let earlier = index[row.code] else {
+                index[row.code] = rows.count
+                rows.append(row)
+                continue
+            }
+            let first = rows[earlier]
+            diagnostics.warning("code \(row.code) appears again (first on line \(first.line)); the two lines are added together", at: location)
+            let amounts = zip(first.amounts, row.amounts).map { a, b -> Amount? in
+                a == nil && b == nil ? nil : (a ?? .zero) + (b ?? .zero)
+            }
+            rows[earlier] = BudgetRow(line: first.line, code: first.code, name: first.name ?? row.name, amounts: amounts)
+        }
+        return rows
+    }
+
+    /// A line whose code is a proper prefix of another line's code is a subtotal; the others are detailed.
+    private func markDetailed(_ rows: [BudgetRow]) -> [BudgetLine] {
+        let sorted = rows.map(\.code).sorted()
+        var subtotals = Set<String>()
+        // In sorted order, the codes that extend a code come right after it.
+        for (code, next) in zip(sorted, sorted.dropFirst()) where next.hasPrefix(code) { subtotals.insert(code) }
+        return rows.map { row in
+            BudgetLine(
+                code: row.code, label: BudgetClassification.label(row.code, csvName: row.name), amounts: row.amounts,
+                line: row.line, isDetailed: !subtotals.contains(row.code), category: CodeCategory(code: row.code))
+        }
+    }
+
+    /// The header's columns that have figures in the detailed lines; blanks among figures are warned one by one.
+    private func presentColumns(_ table: BudgetTable, detailed: [BudgetLine], reporting diagnostics: inout Diagnostics) -> [BudgetColumn] {
+        var present: [BudgetColumn] = []
+        for column in BudgetColumn.allCases where table.columns.contains(column) {
+            let blanks = detailed.filter { $0[column] == nil }
+            if blanks.count == detailed.count {
+                if column == .approved {
+                    diagnostics.error("column 'approved' is blank in every line with a budget code; the approved amounts are required", at: table.headerLocation)
+                }
+                continue
+            }
+            present.append(column)
+            for line in blanks {
+                diagnostics.warning("column '\(column.rawValue)' is blank for code \(line.code); counted as zero", at: SourceLocation(table.path, line: line.line))
+            }
+        }
+        return present
+    }
+
+    private func checkUnknownFunctions(_ lines: [BudgetLine], path: String, reporting diagnostics: inout Diagnostics) {
+        for line in lines where line.isDetailed && line.category == .unknownFunction {
+            diagnostics.warning("code \(line.code) is not under one of the ten functions 701–710; the line is left out of the expenditure total", at: SourceLocation(path, line: line.line))
+        }
+    }
+
+    /// Each subtotal against the sum of the detailed lines beneath it.
+    private func checkSubtotals(_ lines: [BudgetLine], columns: [BudgetColumn], path: String, reporting diagnostics: inout Diagnostics) {
+        let detailed = lines.filter(\.isDetailed).sorted { $0.code < $1.code }
+        let codes = detailed.map(\.code)
+        for column in columns {
+            // Running sums, so that the lines beneath any code are one subtraction away.
+            var running: [Amount] = [.zero]
+            for line in detailed { running.append(running[running.count - 1] + (line[column] ?? .zero)) }
+            for line in lines where !line.isDetailed {
+                guard let stated = line[column] else { continue }
+                let lower = Self.lowerBound(codes, line.code)
+                // Digits sort before ':', so every code starting with this one sorts before `code:`.
+                let upper = Self.lowerBound(codes, line.code + ":")
+                let sum = running[upper] - running[lower]
+                if (stated - sum).magnitude > Self.tolerance {
+                    diagnostics.warning("subtotal \(line.code) '\(column.rawValue)' is \(stated) but the lines under it add up to \(sum)", at: SourceLocation(path, line: line.line))
+                }
+            }
+        }
+    }
+
+    private static func lowerBound(_ codes: [String], _ code: String) -> Int {
+        var low = 0, high = codes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if codes[middle] < code { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The economic lines (2, 3) describe the same spending as the functional lines (7).
+    private func checkEconomicView(_ lines: [BudgetLine], columns: [BudgetColumn], at location: SourceLocation, reporting diagnostics: inout Diagnostics) {
+        let detailed = lines.filter(\.isDetailed)
+        guard detailed.contains(where: \.category.isEconomic) else { return }
+        for column in columns {
+            let economic = detailed.filter(\.category.isEconomic).reduce(Amount.zero) { $0 + ($1[column] ?? .zero) }
+            let functional = detailed.filter { $0.code.hasPrefix("7") }.reduce(Amount.zero) { $0 + ($1[column] ?? .zero) }
+            if (economic - functional).magnitude > Self.tolerance {
+                diagnostics.warning("'\(column.rawValue)': the economic lines (2…, 3…) add up to \(economic) but the functional lines (7…) to \(functional)", at: location)
+            }
+        }
+    }
+
+    // MARK: - Figures
+
+    static func figures(_ lines: [BudgetLine], column: BudgetColumn, population: Int?) -> ColumnFigures {
+        var revenue = Amount.zero, transfers = Amount.zero, expenditure = Amount.zero
+        var byFunction: [String: Amount] = [:]
+        for line in lines where line.isDetailed {
+            let amount = line[column] ?? .zero
+            switch line.category {
+            case .ownRevenue: revenue += amount
+            case .transfers:
+                revenue += amount
+                transfers += amount
+            case .function(let function):
+                expenditure += amount
+                byFunction[function, default: .zero] += amount
+            case .economicExpense, .capital, .unknownFunction, .unknown: break
+            }
+        }
+        return ColumnFigures(
+            revenue: revenue, ownRevenue: revenue - transfers, transfers: transfers, transfersShare: revenue.ratio(of: transfers),
+            expenditure: expenditure, byFunction: byFunction, balance: revenue - expenditure,
+            revenuePerResident: population.flatMap { revenue.divided(by: $0) },
+            expenditurePerResident: population.flatMap { expenditure.divided(by: $0) })
+    }
+
+    static func executionRates(_ figures: [BudgetColumn: ColumnFigures], functions: [String]) -> ExecutionRates? {
+        guard let approved = figures[.approved], let executed = figures[.executed] else { return nil }
+        var byFunction: [String: Double?] = [:]
+        for function in functions {
+            byFunction[function] = (approved.byFunction[function] ?? .zero).ratio(of: executed.byFunction[function] ?? .zero)
+        }
+        return ExecutionRates(
+            revenue: approved.revenue.ratio(of: executed.revenue), expenditure: approved.expenditure.ratio(of: executed.expenditure),
+            byFunction: byFunction)
+    }
+}

@@ -1,0 +1,97 @@
+import AchykModel
+
+/// One line of the normalized table: a code once, duplicates added together, with its labels.
+public struct BudgetLine: Hashable, Sendable {
+    public let code: String
+    public let label: LocalizedText
+    /// By `BudgetColumn.index`; nil where absent (blank cells of detailed lines in a present column count as zero).
+    public let amounts: [Amount?]
+    /// The first physical line of the code in the file.
+    public let line: Int
+    /// No other line's code starts with this one: totals add only these.
+    public let isDetailed: Bool
+    public let category: CodeCategory
+
+    public subscript(column: BudgetColumn) -> Amount? { amounts[column.index] }
+}
+
+/// The figures of one column (approved, revised or executed) of one year.
+public struct ColumnFigures: Hashable, Sendable {
+    public let revenue: Amount
+    public let ownRevenue: Amount
+    public let transfers: Amount
+    /// transfers / revenue; nil when there is no revenue.
+    public let transfersShare: Double?
+    public let expenditure: Amount
+    /// By function code (`701`…`710`), for the functions the file has.
+    public let byFunction: [String: Amount]
+    public let balance: Amount
+    /// Nil without that year's population.
+    public let revenuePerResident: Amount?
+    public let expenditurePerResident: Amount?
+
+    /// A function's share of expenditure; nil when expenditure is zero.
+    public func share(of function: String) -> Double? {
+        expenditure.ratio(of: byFunction[function] ?? .zero)
+    }
+}
+
+/// Executed against approved, as fractions; nil where approved is zero.
+public struct ExecutionRates: Hashable, Sendable {
+    public let revenue: Double?
+    public let expenditure: Double?
+    public let byFunction: [String: Double?]
+}
+
+/// Everything computed for one municipality and year, once, before any page is rendered.
+public struct BudgetYear: Hashable, Sendable {
+    public let municipality: String
+    public let year: Int
+    /// Relative to the content folder.
+    public let path: String
+    public let population: Int?
+    /// Every `1`, `2`, `3` and `7` code once, in the order of its first line.
+    public let lines: [BudgetLine]
+    /// The columns with figures, in the contract's order (approved always).
+    public let columns: [BudgetColumn]
+    public let figures: [BudgetColumn: ColumnFigures]
+    /// The functions the file has, in code order.
+    public let functions: [String]
+    /// Nil without executed figures (a draft year).
+    public let executionRates: ExecutionRates?
+    /// Every warning about this file, reader's and analysis', as printed.
+    public let warnings: [Diagnostic]
+
+    public var isDraft: Bool { figures[.executed] == nil }
+
+    /// The figures a resident reads first: executed when known, else revised, else approved.
+    public var headlineColumn: BudgetColumn {
+        columns.contains(.executed) ? .executed : columns.contains(.revised) ? .revised : .approved
+    }
+
+    public var headline: ColumnFigures? { figures[headlineColumn] }
+
+    /// The most detailed revenue lines, own revenue first, each largest first by `column`.
+    public func revenueLines(_ column: BudgetColumn) -> [BudgetLine] {
+        let detailed = lines.filter { $0.isDetailed && $0.category.isRevenue }
+        return detailed.sorted { a, b in
+            let order = (a.category == .transfers ? 1 : 0, -(a[column]?.tyiyn ?? 0), a.code)
+            let other = (b.category == .transfers ? 1 : 0, -(b[column]?.tyiyn ?? 0), b.code)
+            return order < other
+        }
+    }
+
+    /// The most detailed economic lines (`2`, `3`), in code order.
+    public var economicLines: [BudgetLine] { lines.filter { $0.isDetailed && $0.category.isEconomic }.sorted { $0.code < $1.code } }
+}
+
+/// The same figures in the previous year's file (year − 1 exactly).
+public struct YearChange: Hashable, Sendable {
+    public let previous: BudgetYear
+    public let current: BudgetYear
+
+    /// The column compared: executed when both years have it, else approved.
+    public var column: BudgetColumn {
+        previous.figures[.executed] != nil && current.figures[.executed] != nil ? .executed : .approved
+    }
+}

@@ -1,0 +1,216 @@
+import AchykModel
+import Foundation
+
+/// Reads `budgets/<municipality>/<year>.csv` exactly as the content contract says: encoding and delimiter detected,
+/// title lines above the header skipped, header names and aliases in three languages, amounts as spreadsheets
+/// write them. Every problem of the file is reported, each at its physical line; a file with errors gives no table.
+struct BudgetCSVReader {
+    /// Far above any local budget (a few hundred lines), low enough that a wrong file cannot exhaust memory.
+    static let maximumBytes = 32 << 20
+    /// The header must be among the file's first lines.
+    static let headerSearchLines = 20
+
+    enum Field: String, CaseIterable {
+        case code, name, approved, revised, executed
+
+        /// Names accepted in the header, lowercased: English, Russian, Kyrgyz.
+        var aliases: [String] {
+            switch self {
+            case .code: ["code", "код", "коду"]
+            case .name: ["name", "наименование", "аталышы"]
+            case .approved: ["approved", "утверждено", "план", "бекитилген"]
+            case .revised: ["revised", "уточнено", "такталган"]
+            case .executed: ["executed", "исполнено", "факт", "аткарылган"]
+            }
+        }
+
+        var column: BudgetColumn? { BudgetColumn(rawValue: rawValue) }
+
+        static let byAlias: [String: Field] = {
+            var result: [String: Field] = [:]
+            for field in allCases { for alias in field.aliases { result[alias] = field } }
+            return result
+        }()
+    }
+
+    let path: String
+    let municipality: String
+    let year: Int
+
+    /// Reads the file at `url`; one too large to be a budget is refused before it is read into memory.
+    func read(fileAt url: URL, reporting diagnostics: inout Diagnostics) -> BudgetTable? {
+        let size = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= Self.maximumBytes else {
+            refuse(size: size, reporting: &diagnostics)
+            return nil
+        }
+        return read(TextDecoding.contents(of: url.path) ?? Data(), reporting: &diagnostics)
+    }
+
+    private func refuse(size: Int, reporting diagnostics: inout Diagnostics) {
+        diagnostics.error("the file is \(size >> 20) MB; a local budget table is far smaller, so it is not read (is this the right file? the limit is \(Self.maximumBytes >> 20) MB)", at: fileLocation)
+    }
+
+    func read(_ data: Data, reporting diagnostics: inout Diagnostics) -> BudgetTable? {
+        var fileDiagnostics = Diagnostics()
+        let table = readTable(data, reporting: &fileDiagnostics)
+        diagnostics.append(contentsOf: fileDiagnostics)
+        return fileDiagnostics.hasErrors ? nil : table
+    }
+
+    private var fileLocation: SourceLocation { SourceLocation(path) }
+
+    private func readTable(_ data: Data, reporting diagnostics: inout Diagnostics) -> BudgetTable? {
+        guard data.count <= Self.maximumBytes else {
+            refuse(size: data.count, reporting: &diagnostics)
+            return nil
+        }
+        guard let bytes = decode(data, reporting: &diagnostics) else { return nil }
+        guard let header = findHeader(bytes, reporting: &diagnostics) else { return nil }
+        let columns = readHeader(header.record, reporting: &diagnostics)
+        guard !diagnostics.hasErrors else { return nil }
+
+        var tokenizer = CSVTokenizer(bytes: bytes, delimiter: header.delimiter)
+        var rows: [BudgetRow] = []
+        while let record = tokenizer.next() {
+            guard record.line > header.record.line else { continue }
+            if let row = readRow(record, columns: columns, headerWidth: header.record.fields.count, reporting: &diagnostics) {
+                rows.append(row)
+            }
+        }
+        if case .unclosedQuote(let line)? = tokenizer.failure {
+            diagnostics.error("a quoted cell opens here and is never closed (a missing '\"')", at: SourceLocation(path, line: line))
+        }
+        return BudgetTable(
+            municipality: municipality, year: year, path: path, headerLine: header.record.line,
+            columns: Set(columns.keys.compactMap(\.column)), rows: rows, warnings: diagnostics.all.filter { $0.severity == .warning })
+    }
+
+    // MARK: - Encoding
+
+    /// UTF-8 (a BOM is dropped) or, when the bytes are not UTF-8, Windows-1251; as UTF-8 bytes.
+    private func decode(_ data: Data, reporting diagnostics: inout Diagnostics) -> [UInt8]? {
+        var bytes = [UInt8](data)
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = bytes[..<nul].count { $0 == 0x0A } + 1
+            diagnostics.error("the file holds a NUL byte, so it is not a CSV text (was a spreadsheet saved under a .csv name?)", at: SourceLocation(path, line: line))
+            return nil
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if String(validating: bytes, as: UTF8.self) != nil { return bytes }
+        guard let text = String(data: Data(bytes), encoding: .windowsCP1251) else {
+            diagnostics.error("the file is neither UTF-8 nor Windows-1251 text; save it from the spreadsheet as CSV (UTF-8)", at: fileLocation)
+            return nil
+        }
+        return Array(text.utf8)
+    }
+
+    // MARK: - Header
+
+    private static let delimiters: [(byte: UInt8, name: String)] = [(0x2C, "','"), (0x3B, "';'"), (0x09, "tab")]
+
+    /// The first line whose cells, split by one of the delimiters, name a code and an approved column.
+    private func findHeader(_ bytes: [UInt8], reporting diagnostics: inout Diagnostics) -> (record: CSVRecord, delimiter: UInt8)? {
+        var recordsByDelimiter: [[Int: CSVRecord]] = []
+        for delimiter in Self.delimiters {
+            var tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter.byte)
+            var records: [Int: CSVRecord] = [:]
+            while let record = tokenizer.next(), record.line <= Self.headerSearchLines { records[record.line] = record }
+            recordsByDelimiter.append(records)
+        }
+        for line in 1...Self.headerSearchLines {
+            let candidates = Self.delimiters.indices.compactMap { index -> (record: CSVRecord, delimiter: Int)? in
+                guard let record = recordsByDelimiter[index][line] else { return nil }
+                let fields = Set(record.fields.compactMap { Field.byAlias[Self.headerName($0)] })
+                return fields.contains(.code) && fields.contains(.approved) ? (record, index) : nil
+            }
+            guard let widest = candidates.max(by: { $0.record.fields.count < $1.record.fields.count }) else { continue }
+            let tied = candidates.filter { $0.record.fields.count == widest.record.fields.count }
+            if tied.count > 1 {
+                let names = tied.map { Self.delimiters[$0.delimiter].name }.joined(separator: " and ")
+                diagnostics.error("the header line splits into \(widest.record.fields.count) columns by \(names) alike; use one delimiter", at: SourceLocation(path, line: line))
+                return nil
+            }
+            return (widest.record, Self.delimiters[widest.delimiter].byte)
+        }
+        diagnostics.error("no header line naming a 'code' and an 'approved' column (or код, утверждено, бекитилген…) within the first \(Self.headerSearchLines) lines", at: fileLocation)
+        return nil
+    }
+
+    static func headerName(_ cell: String) -> String {
+        cell.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    /// The cell index of each field; two columns for one field are an error, other columns one warning.
+    private func readHeader(_ header: CSVRecord, reporting diagnostics: inout Diagnostics) -> [Field: Int] {
+        var columns: [Field: Int] = [:]
+        var ignored: [String] = []
+        let location = SourceLocation(path, line: header.line)
+        for (index, cell) in header.fields.enumerated() {
+            let name = Self.headerName(cell)
+            guard !name.isEmpty else { continue }
+            guard let field = Field.byAlias[name] else {
+                ignored.append("'\(cell.trimmingCharacters(in: .whitespaces))'")
+                continue
+            }
+            if let earlier = columns[field] {
+                diagnostics.error("columns '\(header.fields[earlier].trimmingCharacters(in: .whitespaces))' and '\(cell.trimmingCharacters(in: .whitespaces))' both mean '\(field.rawValue)'; keep one", at: location)
+                continue
+            }
+            columns[field] = index
+        }
+        if !ignored.isEmpty {
+            let known = Field.allCases.map(\.rawValue).joined(separator: ", ")
+            diagnostics.warning("\(ignored.count == 1 ? "column" : "columns") \(ignored.joined(separator: ", ")) \(ignored.count == 1 ? "is" : "are") not read (achyk reads \(known)); ignored", at: location)
+        }
+        return columns
+    }
+
+    // MARK: - Rows
+
+    private func readRow(_ record: CSVRecord, columns: [Field: Int], headerWidth: Int, reporting diagnostics: inout Diagnostics) -> BudgetRow? {
+        let location = SourceLocation(path, line: record.line)
+        func cell(_ field: Field) -> String? {
+            guard let index = columns[field], index < record.fields.count else { return nil }
+            return record.fields[index]
+        }
+        let rawCode = (cell(.code) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !rawCode.isEmpty else { return nil }
+        if record.fields.count > headerWidth {
+            let extra = record.fields[headerWidth...].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            if !extra.isEmpty {
+                diagnostics.warning("\(extra.count == 1 ? "a cell" : "\(extra.count) cells") beyond the header's \(headerWidth) columns ('\(extra[extra.startIndex].trimmingCharacters(in: .whitespaces))') \(extra.count == 1 ? "is" : "are") ignored", at: location)
+            }
+        }
+        guard let code = Self.normalizedCode(rawCode) else {
+            diagnostics.warning("'\(rawCode)' is not a budget code (digits only); the line is left out", at: location)
+            return nil
+        }
+        var amounts: [Amount?] = [nil, nil, nil]
+        var valid = true
+        for field in [Field.approved, .revised, .executed] {
+            guard let column = field.column, let text = cell(field) else { continue }
+            switch AmountParser.parse(text) {
+            case .success(let amount):
+                amounts[column.index] = amount
+            case .failure(.notAnAmount):
+                diagnostics.error("column '\(field.rawValue)': '\(text.trimmingCharacters(in: .whitespaces))' is not an amount", at: location)
+                valid = false
+            case .failure(.tooLarge):
+                diagnostics.error("column '\(field.rawValue)': '\(text.trimmingCharacters(in: .whitespaces))' is too large for a budget amount (more than 15 digits of som)", at: location)
+                valid = false
+            }
+        }
+        guard valid else { return nil }
+        let name = cell(.name)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return BudgetRow(line: record.line, code: code, name: name?.isEmpty == false ? name : nil, amounts: amounts)
+    }
+
+    /// Digits, or digits followed by `.0` as a spreadsheet writes a number; nil for anything else.
+    static func normalizedCode(_ text: String) -> String? {
+        var code = Substring(text)
+        if code.hasSuffix(".0") { code = code.dropLast(2) }
+        guard !code.isEmpty, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return String(code)
+    }
+}

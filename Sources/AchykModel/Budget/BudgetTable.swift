@@ -1,0 +1,64 @@
+/// The amount columns of a budget table, in the contract's order.
+public enum BudgetColumn: String, CaseIterable, Hashable, Sendable, Comparable {
+    case approved, revised, executed
+
+    public var index: Int {
+        switch self {
+        case .approved: 0
+        case .revised: 1
+        case .executed: 2
+        }
+    }
+
+    public static func < (lhs: BudgetColumn, rhs: BudgetColumn) -> Bool { lhs.index < rhs.index }
+}
+
+/// One line of a budget CSV with a budget code, as read: nothing added up or judged yet.
+public struct BudgetRow: Hashable, Sendable {
+    /// The physical line of the file where the record starts.
+    public let line: Int
+    /// Digits only.
+    public let code: String
+    public let name: String?
+    /// By `BudgetColumn.index`; nil is a blank (or missing) cell.
+    public let amounts: [Amount?]
+
+    public init(line: Int, code: String, name: String?, amounts: [Amount?]) {
+        self.line = line
+        self.code = code
+        self.name = name
+        self.amounts = amounts
+    }
+
+    public subscript(column: BudgetColumn) -> Amount? { amounts[column.index] }
+}
+
+/// A local budget file (`budgets/<municipality>/<year>.csv`) as read.
+public struct BudgetTable: Hashable, Sendable {
+    public let municipality: String
+    public let year: Int
+    /// Relative to the content folder.
+    public let path: String
+    public let headerLine: Int
+    /// The amount columns the header names.
+    public let columns: Set<BudgetColumn>
+    /// Every line with a budget code, in file order.
+    public let rows: [BudgetRow]
+    /// The reader's warnings about this file, which its JSON repeats.
+    public let warnings: [Diagnostic]
+
+    public init(
+        municipality: String, year: Int, path: String, headerLine: Int, columns: Set<BudgetColumn>, rows: [BudgetRow],
+        warnings: [Diagnostic]
+    ) {
+        self.municipality = municipality
+        self.year = year
+        self.path = path
+        self.headerLine = headerLine
+        self.columns = columns
+        self.rows = rows
+        self.warnings = warnings
+    }
+
+    public var headerLocation: SourceLocation { SourceLocation(path, line: headerLine) }
+}

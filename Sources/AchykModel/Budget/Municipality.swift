@@ -1,0 +1,97 @@
+/// What kind of local government a municipality is.
+public enum MunicipalityKind: String, CaseIterable, Hashable, Sendable {
+    case ayilOkmot = "ayil-okmot"
+    case town
+    case city
+}
+
+/// A public budget hearing announced in municipality.yaml.
+public struct Hearing: Hashable, Sendable {
+    public enum Stage: String, CaseIterable, Hashable, Sendable {
+        case draft, execution
+    }
+
+    public let date: CalendarDate
+    public let stage: Stage?
+    public let place: LocalizedText
+
+    public init(date: CalendarDate, stage: Stage?, place: LocalizedText) {
+        self.date = date
+        self.stage = stage
+        self.place = place
+    }
+}
+
+/// Where a year's figures come from.
+public struct BudgetSource: Hashable, Sendable {
+    public let title: LocalizedText
+    public let url: String?
+    public let asOf: CalendarDate?
+
+    public init(title: LocalizedText, url: String?, asOf: CalendarDate?) {
+        self.title = title
+        self.url = url
+        self.asOf = asOf
+    }
+}
+
+/// Whom residents may ask about the budget.
+public struct Contact: Hashable, Sendable {
+    public let email: String?
+    public let phone: String?
+
+    public init(email: String?, phone: String?) {
+        self.email = email
+        self.phone = phone
+    }
+}
+
+/// `budgets/<municipality>/municipality.yaml`.
+public struct Municipality: Hashable, Sendable {
+    public let id: String
+    public let name: LocalizedText
+    public let kind: MunicipalityKind?
+    public let oblast: Oblast?
+    public let rayon: LocalizedText
+    /// Residents by year.
+    public let population: [Int: Int]
+    /// The figures are illustrative: every page of this municipality says so.
+    public let isSample: Bool
+    public let contact: Contact?
+    public let sources: [Int: BudgetSource]
+    /// By date.
+    public let hearings: [Hearing]
+    public let path: String
+
+    public init(
+        id: String, name: LocalizedText, kind: MunicipalityKind?, oblast: Oblast?, rayon: LocalizedText,
+        population: [Int: Int], isSample: Bool, contact: Contact?, sources: [Int: BudgetSource], hearings: [Hearing],
+        path: String
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.oblast = oblast
+        self.rayon = rayon
+        self.population = population
+        self.isSample = isSample
+        self.contact = contact
+        self.sources = sources
+        self.hearings = hearings.sorted { $0.date < $1.date }
+        self.path = path
+    }
+}
+
+/// A municipality with its budget files, as loaded.
+public struct MunicipalityBudgets: Hashable, Sendable {
+    public let municipality: Municipality
+    /// By year.
+    public let tables: [BudgetTable]
+
+    public init(municipality: Municipality, tables: [BudgetTable]) {
+        self.municipality = municipality
+        self.tables = tables.sorted { $0.year < $1.year }
+    }
+
+    public var id: String { municipality.id }
+}
