@@ -74,5 +74,10 @@ enum EmbeddedClassification {
         "7104": ClassificationLabel(ky: "Үй-бүлө жана балдар", ru: "Семья и дети", en: "Family and children"),
         "7107": ClassificationLabel(ky: "Башка категорияларга кирбеген социалдык обочолонуу маселелери", ru: "Вопросы социальной неустроенности, не отнесенные к другим категориям", en: "Social exclusion n.e.c."),
         "7109": ClassificationLabel(ky: "Башка категорияларга кирбеген социалдык коргоо маселелери", ru: "Вопросы социальной защиты, не отнесенные к другим категориям", en: "Social protection n.e.c."),
+        "3": ClassificationLabel(ky: "Финансылык эмес активдерди сатып алуу", ru: "Приобретение нефинансовых активов", en: "Acquisition of non-financial assets"),
+        "31": ClassificationLabel(ky: "Финансылык эмес активдер", ru: "Нефинансовые активы", en: "Non-financial assets"),
+        "311": ClassificationLabel(ky: "Негизги каражаттар", ru: "Основные средства", en: "Fixed assets"),
+        "3111": ClassificationLabel(ky: "Имараттар жана курулмалар", ru: "Здания и сооружения", en: "Buildings and structures"),
+        "3112": ClassificationLabel(ky: "Машиналар жана жабдуулар", ru: "Машины и оборудование", en: "Machinery and equipment"),
     ]
 }

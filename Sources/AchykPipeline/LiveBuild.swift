@@ -1,3 +1,4 @@
+import AchykBudget
 import AchykContent
 import AchykModel
 import AchykRender
@@ -11,6 +12,7 @@ public struct LiveBuild: Sendable {
     let content: SiteContent
     let theme: Theme
     let markdown: MarkdownStage.Result
+    let budgets: [MunicipalityFigures]
     let diagnostics: Diagnostics
     /// Every output path a link may point to; unchanged by edits of page bodies.
     let linkTargets: Set<String>
@@ -51,7 +53,7 @@ extension SiteBuilder {
             pages: previous.content.pages.map { group in
                 PageGroup(key: group.key, versions: group.versions.mapValues { replacements[$0.path] ?? $0 })
             },
-            files: previous.content.files)
+            files: previous.content.files, budgets: previous.content.budgets)
         var markdown = MarkdownStage().render(
             content, only: changedPaths, knownHeadings: previous.markdown.headingIDs, linkTargets: previous.linkTargets,
             reporting: &diagnostics)
@@ -62,7 +64,7 @@ extension SiteBuilder {
             BuildReport(diagnostics: diagnostics, written: written, seconds: (ContinuousClock.now - start).seconds)
         }
         guard !diagnostics.failsBuild(strict: previous.options.strict) else { return (report(nil), nil) }
-        let renderer = SiteRenderer(content: content, theme: previous.theme, bodies: markdown.bodies)
+        let renderer = SiteRenderer(content: content, theme: previous.theme, bodies: markdown.bodies, budgets: previous.budgets)
         let sink = CollectingSink()
         let keys = Set(replacements.values.map(\.key))
         guard (try? await TemplateStage().run(renderer.jobs(forBodiesOf: keys), into: sink)) != nil else { return nil }
@@ -70,7 +72,7 @@ extension SiteBuilder {
         for (path, file) in sink.files { files[path] = file }
         let written = WrittenSite(fileCount: files.count, pagesPerLanguage: previous.pagesPerLanguage)
         let build = LiveBuild(
-            files: files, options: previous.options, content: content, theme: previous.theme, markdown: markdown,
+            files: files, options: previous.options, content: content, theme: previous.theme, markdown: markdown, budgets: previous.budgets,
             diagnostics: diagnostics, linkTargets: previous.linkTargets, pagesPerLanguage: previous.pagesPerLanguage)
         return (report(written), build)
     }

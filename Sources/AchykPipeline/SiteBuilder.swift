@@ -1,3 +1,4 @@
+import AchykBudget
 import AchykContent
 import AchykMarkdown
 import AchykModel
@@ -30,13 +31,13 @@ public struct SiteBuilder: Sendable {
         let (report, parts) = await run(options, output: nil) { sink }
         guard report.succeeded, let parts else { return (report, nil) }
         return (report, LiveBuild(
-            files: sink.files, options: options, content: parts.content, theme: parts.theme, markdown: parts.markdown,
+            files: sink.files, options: options, content: parts.content, theme: parts.theme, markdown: parts.markdown, budgets: parts.budgets,
             diagnostics: report.diagnostics, linkTargets: parts.markdown.linkTargets,
             pagesPerLanguage: report.written?.pagesPerLanguage ?? [:]))
     }
 
     /// What a successful build made, besides its files: kept by `serve` to redo part of it later.
-    private typealias Parts = (content: SiteContent, theme: Theme, markdown: MarkdownStage.Result)
+    private typealias Parts = (content: SiteContent, theme: Theme, markdown: MarkdownStage.Result, budgets: [MunicipalityFigures])
 
     private func run(
         _ options: BuildOptions, output: OutputFolder?, makeSink: () throws -> SiteSink?
@@ -68,17 +69,17 @@ public struct SiteBuilder: Sendable {
         let theme = stage("load theme") { Theme.load(options.theme, languages: loaded.settings.languages, reporting: &diagnostics) }
         let content = stage("resolve translations") { TranslationResolver().resolve(loaded, reporting: &diagnostics) }
         stage("validate") { SiteValidator().validate(content, reporting: &diagnostics) }
-        // Partnership records and budget figures join here, between validation and rendering, as computed values.
+        let budgets = stage("compute budgets") { BudgetStage().compute(content.budgets, reporting: &diagnostics) }
         // Markdown is converted even when there are errors already, so that its broken links are reported too.
         let markdown = stage("render Markdown") { MarkdownStage().render(content, reporting: &diagnostics) }
         guard let theme, !diagnostics.failsBuild(strict: options.strict) else { return report(diagnostics, nil) }
 
-        let renderer = SiteRenderer(content: content, theme: theme, bodies: markdown.bodies)
+        let renderer = SiteRenderer(content: content, theme: theme, bodies: markdown.bodies, budgets: budgets)
         do {
             let stageStart = clock.now
             let written = try await TemplateStage().run(renderer.jobs(), into: try makeSink())
             record("apply templates and write", since: stageStart)
-            return report(diagnostics, written, (content, theme, markdown))
+            return report(diagnostics, written, (content, theme, markdown, budgets))
         } catch let error as OutputFolderError {
             diagnostics.error(error.message, at: outputLocation)
         } catch {

@@ -2,14 +2,17 @@ import AchykModel
 
 /// The validate stage: checks that need the whole site at once (a single file's problems are found as it loads).
 struct SiteValidator {
+    static let sections: Set<String> = ["handbook", "budgets", "news"]
+
     func validate(_ content: SiteContent, reporting diagnostics: inout Diagnostics) {
         let pageSlugs = Set(content.pages(of: .page).map(\.key.stem))
-        for entry in content.settings.menu ?? [] where entry.name != "handbook" && entry.name != "news" && !pageSlugs.contains(entry.name) {
-            diagnostics.warning("menu entry '\(entry.name)' is neither a page in pages/ nor a section (handbook, news); it is left out", at: SourceLocation("site.yaml", line: entry.line))
+        for entry in content.settings.menu ?? [] where !Self.sections.contains(entry.name) && !pageSlugs.contains(entry.name) {
+            diagnostics.warning("menu entry '\(entry.name)' is neither a page in pages/ nor a section (handbook, budgets, news); it is left out", at: SourceLocation("site.yaml", line: entry.line))
         }
         for group in content.pages where group.key.kind == .caseStudy {
             checkCaseStudyAgreesAcrossLanguages(group, order: content.settings.languages, reporting: &diagnostics)
         }
+        checkBudgetReferences(content, reporting: &diagnostics)
     }
 
     /// The place of a case is a fact, not a translation: every version must name the same oblast.
@@ -20,6 +23,25 @@ struct SiteValidator {
             diagnostics.error(
                 "oblast '\(other.frontMatter.oblast?.rawValue ?? "")' differs from '\(first.frontMatter.oblast?.rawValue ?? "")' in \(first.path); every translation of a case names the same oblast",
                 at: SourceLocation(other.path))
+        }
+    }
+
+    /// A commentary needs its year's table; a page naming a municipality needs its folder under budgets/.
+    private func checkBudgetReferences(_ content: SiteContent, reporting diagnostics: inout Diagnostics) {
+        var years: [String: Set<Int>] = [:]
+        for entry in content.budgets { years[entry.id] = Set(entry.tables.map(\.year)) }
+        for group in content.pages(of: .budgetCommentary) {
+            let parts = group.key.stem.split(separator: "/").map(String.init)
+            guard parts.count == 2, years[parts[0]]?.contains(Int(parts[1]) ?? 0) != true else { continue }
+            for page in group.versions.values {
+                diagnostics.warning("there is no budget table budgets/\(parts[0])/\(parts[1]).csv for this commentary; it is not shown", at: page.location)
+            }
+        }
+        for group in content.pages where group.key.kind != .budgetCommentary {
+            for page in group.versions.values {
+                guard let id = page.frontMatter.municipality, years[id] == nil else { continue }
+                diagnostics.warning("municipality '\(id)' has no folder budgets/\(id)/ with a municipality.yaml; the link to its budget is left out", at: page.location)
+            }
         }
     }
 }

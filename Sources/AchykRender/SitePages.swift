@@ -1,3 +1,4 @@
+import AchykBudget
 import AchykModel
 
 /// The HTML pages a site has, in every language, known before anything is rendered: for alternates, the sitemap
@@ -10,9 +11,12 @@ public struct SitePages: Sendable {
     let handbookTopics: [Topic]
     /// Plain pages by their slug, for the menu.
     let pagesBySlug: [String: PageGroup]
+    /// Municipality ids with their years, for the budget pages.
+    let budgetYears: [(id: String, years: [Int])]
 
-    public init(content: SiteContent) {
+    public init(content: SiteContent, budgets: [MunicipalityFigures] = []) {
         self.content = content
+        self.budgetYears = budgets.map { ($0.id, $0.years.map(\.year)) }
         self.paths = SitePaths(baseURL: content.settings.baseURL)
         let versions = content.pages(of: .caseStudy).flatMap(\.versions.values)
         handbookOblasts = Set(versions.compactMap(\.frontMatter.oblast)).sorted()
@@ -32,7 +36,14 @@ public struct SitePages: Sendable {
         var result = [perLanguage(paths.home), perLanguage { paths.section(.news, in: $0) }, perLanguage { paths.section(.caseStudy, in: $0) }]
         result += handbookOblasts.map { oblast in perLanguage { paths.oblast(oblast, in: $0) } }
         result += handbookTopics.map { topic in perLanguage { paths.topic(topic, in: $0) } }
-        result += content.pages.map { group in perLanguage { paths.page(group.key, in: $0) } }
+        result += content.pages.filter { $0.key.kind != .budgetCommentary }.map { group in perLanguage { paths.page(group.key, in: $0) } }
+        if !budgetYears.isEmpty {
+            result.append(perLanguage { paths.budgets(in: $0) })
+            for (id, years) in budgetYears {
+                result.append(perLanguage { paths.municipality(id, in: $0) })
+                result += years.map { year in perLanguage { paths.budgetYear(id, year, in: $0) } }
+            }
+        }
         return result
     }
 
@@ -42,6 +53,10 @@ public struct SitePages: Sendable {
         targets.insert(SitePaths.chooser)
         targets.formUnion(languages.map(paths.feed))
         targets.formUnion(content.files.map(\.outputPath))
+        for (id, years) in budgetYears {
+            for year in years { targets.formUnion(["json", "csv"].map { SitePaths.budgetData(id, year, ext: $0) }) }
+        }
+        if !budgetYears.isEmpty { targets.insert(SitePaths.dataPackage) }
         return targets
     }
 

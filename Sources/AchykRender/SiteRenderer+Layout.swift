@@ -54,13 +54,17 @@ extension SiteRenderer {
     /// followed by every page.
     func menu(in language: Language, from current: String, currentEntry: String?) -> [LinkView] {
         let pageGroups = pages.pagesBySlug
-        let entries = settings.menu?.map(\.name) ?? (["handbook", "news"] + pageGroups.keys.sorted())
+        let entries = settings.menu?.map(\.name) ?? (["handbook", "budgets", "news"] + pageGroups.keys.sorted())
         let l = localizer(language)
         return entries.compactMap { entry in
             let target: String
             let label: String
             var lang: String?
             switch entry {
+            case "budgets":
+                guard !budgets.isEmpty else { return nil }
+                target = paths.budgets(in: language)
+                label = l.text(entry)
             case "handbook", "news":
                 let kind: PageKind = entry == "news" ? .news : .caseStudy
                 guard !content.pages(of: kind).isEmpty else { return nil }

@@ -1,3 +1,4 @@
+import AchykBudget
 import AchykModel
 import Foundation
 
@@ -10,15 +11,18 @@ public struct SiteRenderer: Sendable {
     let paths: SitePaths
     let pages: SitePages
     let localizers: [Language: Localizer]
+    /// Each municipality's figures, computed by the budget stage.
+    let budgets: [MunicipalityFigures]
     let items = FragmentCache<ListItemView>(template: "item")
     let menus = FragmentCache<MenuView>(template: "menu")
 
-    public init(content: SiteContent, theme: Theme, bodies: [String: String]) {
+    public init(content: SiteContent, theme: Theme, bodies: [String: String], budgets: [MunicipalityFigures] = []) {
         self.content = content
+        self.budgets = budgets
         self.theme = theme
         self.bodies = bodies
         self.paths = SitePaths(baseURL: content.settings.baseURL)
-        self.pages = SitePages(content: content)
+        self.pages = SitePages(content: content, budgets: budgets)
         var localizers: [Language: Localizer] = [:]
         for language in content.settings.languages {
             localizers[language] = Localizer(language: language, strings: theme.strings[language] ?? UIStrings(texts: [:], months: [], plurals: [:]))
@@ -40,7 +44,7 @@ public struct SiteRenderer: Sendable {
 
     /// Every piece of work, one job per page and language, so that the caller can spread them over all cores.
     public func jobs() -> [RenderJob] {
-        var jobs = pageJobs(for: content.pages) + feedJobs()
+        var jobs = pageJobs(for: content.pages) + feedJobs() + budgetJobs()
         for language in languages {
             jobs.append(RenderJob(name: "home (\(language.rawValue))") { [self] in [renderHome(in: language)] })
             jobs.append(RenderJob(name: "news list (\(language.rawValue))") { [self] in [renderNewsList(in: language)] })
@@ -61,10 +65,12 @@ public struct SiteRenderer: Sendable {
     public func jobs(forBodiesOf keys: Set<PageKey>) -> [RenderJob] {
         pageJobs(for: content.pages.filter { keys.contains($0.key) })
             + (keys.contains { $0.kind == .news } ? feedJobs() : [])
+            + budgetJobs(forCommentaries: keys)
     }
 
+    /// Commentaries are shown on their citizen-budget page, not as pages of their own.
     private func pageJobs(for groups: [PageGroup]) -> [RenderJob] {
-        groups.flatMap { group in
+        groups.filter { $0.key.kind != .budgetCommentary }.flatMap { group in
             languages.map { language in
                 RenderJob(name: "\(group.key) (\(language.rawValue))") { [self] in [renderPage(group, in: language)].compactMap { $0 } }
             }

@@ -24,7 +24,7 @@ public struct Theme: Sendable {
     /// Output path (`assets/style.css`) to bytes.
     public let assets: [String: Data]
 
-    static let requiredTemplates = ["base", "home", "section", "page", "news-list", "404", "chooser", "menu", "item"]
+    static let requiredTemplates = ["base", "home", "section", "page", "news-list", "404", "chooser", "menu", "item", "budget"]
 
     /// Loads and checks the theme; nil when it cannot render a site (every problem reported).
     public static func load(

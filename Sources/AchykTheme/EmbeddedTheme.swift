@@ -119,6 +119,36 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 .choices { display: grid; gap: 1rem; margin-top: 1.5rem; }
 .choices strong { font-size: 1.4rem; }
 
+/* Budget pages: key figures, charts with their data tables, hearings */
+.budget .lead { margin: 0.5rem 0; }
+.notice.sample { font-weight: 600; }
+.key-figures { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); margin: 0; }
+.key-figures div { padding: 0.75rem 1rem; background: var(--wash); border-left: 5px solid var(--brand); border-radius: var(--radius); }
+.key-figures dt { color: var(--muted); font-size: 0.95rem; }
+.key-figures dd { margin: 0; }
+.key-figures .big { display: block; font-size: 1.6rem; font-weight: 700; line-height: 1.25; }
+.key-figures .exact, .key-figures .note { display: block; color: var(--muted); font-size: 0.9rem; }
+.budget-section { margin-top: 2rem; padding-top: 0.5rem; border-top: 1px solid var(--line); }
+.budget-section > p, .budget-section > div > p { max-width: var(--measure); }
+.chart { margin: 1rem 0 0.5rem; }
+.chart-svg { display: block; width: 100%; max-width: 34rem; height: auto; }
+.chart figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.25rem; }
+.data-table summary { cursor: pointer; color: var(--link); font-weight: 600; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
+.data-table table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.95rem; }
+.data-table caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
+.data-table th, .data-table td { border: 1px solid var(--line); padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
+.data-table thead th { background: var(--wash); }
+.data-table .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.hearings, .years, .downloads, .municipalities { padding-left: 1.25rem; }
+.hearings li, .years li, .downloads li, .municipalities li { margin: 0.3rem 0; }
+.municipalities .meta { display: block; color: var(--muted); font-size: 0.95rem; }
+.badge { display: inline-block; padding: 0 0.4rem; border: 1px solid var(--accent); border-radius: var(--radius); color: var(--accent); font-size: 0.85rem; }
+.words div { margin: 0.5rem 0; max-width: var(--measure); }
+.words dt { font-weight: 700; }
+.words dd { margin: 0; }
+.source { color: var(--muted); font-size: 0.95rem; margin-top: 2rem; max-width: var(--measure); }
+
 .site-footer { border-top: 1px solid var(--line); background: var(--wash); color: var(--muted); font-size: 0.95rem; padding: 1rem 0; }
 
 @media (min-width: 48rem) {
@@ -136,6 +166,19 @@ main { padding-bottom: 3rem; min-height: 60vh; }
   .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; word-break: break-all; }
   .item, .notice, .facts { break-inside: avoid; border-color: #999; }
   .wrap { max-width: none; }
+  /* A citizen budget prints as a two-page A4 leaflet for the hearings: charts and figures, no tables or links. */
+  @page { size: A4; margin: 12mm; }
+  .budget .data-table, #downloads, #words .more, .budget .chart figcaption { display: none; }
+  .budget-section { margin-top: 0.6rem; padding-top: 0.2rem; break-inside: avoid; }
+  .budget h1 { font-size: 16pt; margin: 0.2rem 0; }
+  .budget h2 { font-size: 12pt; margin: 0.3rem 0; }
+  .budget p { margin: 0.2rem 0; }
+  .budget .chart { margin: 0.2rem 0; }
+  .budget .chart-svg { max-width: 11cm; }
+  .key-figures { grid-template-columns: repeat(4, 1fr); gap: 0.3rem; }
+  .key-figures div { padding: 0.3rem 0.5rem; border-left-width: 3px; }
+  .key-figures .big { font-size: 13pt; }
+  .notice.sample { border: 1px solid #000; }
 }
 
 """#,
@@ -179,6 +222,107 @@ news_items:
   one: "{n} news item"
   other: "{n} news items"
 
+# Budgets
+budgets: "Budgets"
+budgets_intro: "Local budgets explained for residents: where the money of each ayil okmot and town comes from, what it is spent on, and how to have a say."
+budgets_compare: "Municipalities compared"
+budgets_compare_text: "Spending per resident in the latest year of each municipality, and how much of its revenue comes from the republican budget."
+citizen_budget: "Citizen budget"
+budget_year_title: "Budget {year}"
+budget_of: "{name}: budget {year}"
+sample_notice: "Sample figures: this budget is an illustration of how a citizen budget looks, not the municipality’s real figures."
+kind.ayil-okmot: "Ayil okmot (rural municipality)"
+kind.town: "Town"
+kind.city: "City"
+population: "Population"
+residents:
+  one: "{n} resident"
+  other: "{n} residents"
+amount_som: "{n} som"
+amount_thousand: "{n} thousand som"
+amount_million: "{n} million som"
+amount_billion: "{n} billion som"
+percent: "{n}%"
+no_figure: "—"
+key_figures: "The budget in brief"
+revenue: "Revenue"
+expenditure: "Expenditure"
+balance: "Balance"
+deficit: "Deficit"
+surplus: "Surplus"
+balanced: "Revenue and expenditure are equal"
+per_resident: "Spending per resident"
+per_resident_unknown: "Population not known"
+basis_executed: "Figures for {year} as executed: what was actually received and spent."
+basis_revised: "Figures for {year} as revised during the year; how the budget was executed is not known yet."
+basis_approved: "This is the approved plan for {year}. How it is carried out will be known after the year ends."
+where_from: "Where the money comes from"
+where_from_text: "{share} of the revenue comes from the republican budget as transfers; the rest, {own}, is collected locally."
+own_revenue: "Own revenue (local taxes and fees)"
+transfers: "Transfers from the republican budget"
+where_to: "Where the money goes"
+where_to_text: "The largest item is {function}: {share} of all spending."
+for_each_resident: "For each resident"
+per_resident_text: "The budget spends {amount} a year on each resident (population: {residents})."
+per_resident_missing: "The population for {year} is not known, so the figures per resident cannot be given."
+plan_and_reality: "Plan and reality"
+plan_text: "{rate} of the planned spending was carried out: {executed} of {approved}."
+draft_text: "Execution is not known yet: this year’s budget is a plan. The plan and its execution are compared once the year’s report is published."
+approved: "Approved"
+revised: "Revised"
+executed: "Executed"
+execution_rate: "Execution"
+compared_with: "Compared with {year}"
+change_up: "Spending is {amount} higher than in {year} ({percent})."
+change_down: "Spending is {amount} lower than in {year} ({percent})."
+change_same: "Spending is the same as in {year}."
+what_money_buys: "What the money buys"
+what_money_buys_text: "The same spending by type: salaries, goods and services, and buildings and equipment that last for years."
+commentary: "What the organisation says"
+take_part: "Take part"
+hearings_text: "Public hearings on the budget, open to every resident:"
+hearing_draft: "on the draft budget"
+hearing_execution: "on the report on execution"
+no_hearings: "No hearing has been announced here yet. Ask the local government when the next one will be held: the law requires one every year."
+ask: "Questions about the budget:"
+how_hearings_work: "How budget hearings work and how to take part"
+words_explained: "Words explained"
+more_words: "More words in the glossary"
+word.transfers: "Money the republican budget gives a local budget: equalisation grants for municipalities that collect little, and grants for a given purpose."
+word.own_revenue: "Taxes and fees that stay in the municipality: land and property tax, income tax shares, fees and rents."
+word.execution: "How much of the approved plan was actually received or spent by the end of the year."
+word.deficit: "When spending is larger than revenue. The gap is covered by savings from earlier years or by borrowing."
+downloads: "Download the data"
+download_csv: "The table (CSV)"
+download_json: "The figures (JSON)"
+download_chart: "Chart “{title}” (SVG)"
+data_table: "Data table"
+item: "Item"
+amount: "Amount, som"
+share: "Share"
+code: "Code"
+source: "Source:"
+source_as_of: "{title}, as of {date}"
+source_default: "the municipality’s budget table, published by {organisation}"
+chart_revenue: "Revenue by source, {year}"
+chart_revenue_desc: "{own} own revenue and {transfers} transfers, {share} of the total."
+chart_functions: "Spending by purpose, {year}"
+chart_per_resident: "Spending per resident by purpose, {year}"
+chart_plan: "Planned and actual spending, {year}"
+chart_change: "Spending by purpose, {previous} and {year}"
+chart_economic: "Spending by type, {year}"
+chart_years: "Revenue and expenditure by year"
+chart_years_desc: "Revenue and expenditure from {first} to {last}; in {last} revenue was {revenue} and expenditure {expenditure}."
+chart_compare: "Spending per resident, latest year"
+chart_compare_desc: "{name} spends the most per resident: {amount}."
+years_heading: "Budgets by year"
+plan_badge: "plan"
+municipality: "Municipality"
+year: "Year"
+transfers_share: "Transfers, share of revenue"
+sample_badge: "sample"
+municipalities: "Municipalities"
+
 """#,
         "i18n/ky.yaml": #"""
 # Кыргызча интерфейс сөздөрү. Ар бир ачкыч ru.yaml жана en.yaml файлдарында да болушу керек.
@@ -219,6 +363,107 @@ cases:
 news_items:
   one: "{n} жаңылык"
   other: "{n} жаңылык"
+
+# Бюджеттер
+budgets: "Бюджеттер"
+budgets_intro: "Жергиликтүү бюджеттер жөнөкөй тил менен: ар бир айыл өкмөтүнүн жана шаардын акчасы кайдан келет, эмнеге жумшалат жана чечимдерге кантип таасир этсе болот."
+budgets_compare: "Муниципалитеттерди салыштыруу"
+budgets_compare_text: "Ар бир муниципалитеттин акыркы жылындагы бир тургунга чыгашалар жана кирешелердин канча бөлүгү республикалык бюджеттен келери."
+citizen_budget: "Жарандык бюджет"
+budget_year_title: "{year}-жылдын бюджети"
+budget_of: "{name}: {year}-жылдын бюджети"
+sample_notice: "Үлгү: бул бюджет жарандык бюджет кандай көрүнөрүн көрсөтөт, муниципалитеттин чыныгы сандары эмес."
+kind.ayil-okmot: "Айыл өкмөтү (айыл аймагы)"
+kind.town: "Шаар"
+kind.city: "Шаар"
+population: "Калкы"
+residents:
+  one: "{n} тургун"
+  other: "{n} тургун"
+amount_som: "{n} сом"
+amount_thousand: "{n} миң сом"
+amount_million: "{n} млн сом"
+amount_billion: "{n} млрд сом"
+percent: "{n} %"
+no_figure: "—"
+key_figures: "Бюджет кыскача"
+revenue: "Кирешелер"
+expenditure: "Чыгашалар"
+balance: "Сальдо"
+deficit: "Тартыштык (дефицит)"
+surplus: "Ашыкча (профицит)"
+balanced: "Кирешелер чыгашаларга барабар"
+per_resident: "Бир тургунга чыгашалар"
+per_resident_unknown: "Калктын саны белгисиз"
+basis_executed: "{year}-жылдын аткарылышы боюнча сандар: чындыгында канча түшүп, канча жумшалганы."
+basis_revised: "{year}-жылга такталган план боюнча сандар; бюджеттин аткарылышы азырынча белгисиз."
+basis_approved: "Бул {year}-жылга бекитилген план. Ал кантип аткарылганы жыл бүткөндөн кийин белгилүү болот."
+where_from: "Акча кайдан келет"
+where_from_text: "Кирешелердин {share} бөлүгү — республикалык бюджеттен келген трансферттер; калганы, {own}, жергиликтүү жерде чогултулат."
+own_revenue: "Өз кирешелери (жергиликтүү салыктар жана жыйымдар)"
+transfers: "Республикалык бюджеттен трансферттер"
+where_to: "Акча эмнеге жумшалат"
+where_to_text: "Эң чоң берене — {function}: бардык чыгашалардын {share}."
+for_each_resident: "Ар бир тургунга"
+per_resident_text: "Бюджет ар бир тургунга жылына {amount} жумшайт (калкы: {residents})."
+per_resident_missing: "{year}-жылдагы калктын саны белгисиз, ошондуктан бир тургунга эсептелген сандар берилген жок."
+plan_and_reality: "План жана аткарылышы"
+plan_text: "Пландалган чыгашалардын {rate} аткарылды: {approved} ичинен {executed}."
+draft_text: "Аткарылышы азырынча белгисиз: бул жылдын бюджети — план. Жылдык отчет жарыялангандан кийин план менен аткарылышы салыштырылат."
+approved: "Бекитилген"
+revised: "Такталган"
+executed: "Аткарылган"
+execution_rate: "Аткарылышы"
+compared_with: "{year}-жыл менен салыштырганда"
+change_up: "Чыгашалар {year}-жылга караганда {amount} көп ({percent})."
+change_down: "Чыгашалар {year}-жылга караганда {amount} аз ({percent})."
+change_same: "Чыгашалар {year}-жылдагыдай эле."
+what_money_buys: "Акчага эмне алынат"
+what_money_buys_text: "Ошол эле чыгашалар түрлөрү боюнча: эмгек акы, товарлар жана кызматтар, көп жылга кызмат кылган имараттар жана жабдуулар."
+commentary: "Уюмдун түшүндүрмөсү"
+take_part: "Катышыңыз"
+hearings_text: "Бюджет боюнча коомдук угуулар, бардык тургундар үчүн ачык:"
+hearing_draft: "бюджеттин долбоору боюнча"
+hearing_execution: "аткарылышы тууралуу отчет боюнча"
+no_hearings: "Бул жерде угуулар азырынча жарыяланган жок. Кийинкиси качан болорун жергиликтүү өз алдынча башкаруу органынан сураңыз: мыйзам боюнча угуулар жыл сайын өткөрүлөт."
+ask: "Бюджет боюнча суроолор:"
+how_hearings_work: "Бюджеттик угуулар кантип өтөт жана аларга кантип катышса болот"
+words_explained: "Сөздөрдүн түшүндүрмөсү"
+more_words: "Башка сөздөр глоссарийде"
+word.transfers: "Республикалык бюджет жергиликтүү бюджетке берген акча: кирешеси аз муниципалитеттерге теңдештирүүчү гранттар жана белгилүү максаттарга гранттар."
+word.own_revenue: "Муниципалитетте калган салыктар жана жыйымдар: жер салыгы жана мүлк салыгы, киреше салыгынын үлүшү, жыйымдар жана ижара акысы."
+word.execution: "Бекитилген пландын канчасы жыл аягына чейин чындыгында түшкөнү же жумшалганы."
+word.deficit: "Чыгашалар кирешелерден көп болгондо. Айырманы мурунку жылдардын калдыктары же карыз менен жабышат."
+downloads: "Маалыматтарды жүктөп алуу"
+download_csv: "Таблица (CSV)"
+download_json: "Көрсөткүчтөр (JSON)"
+download_chart: "«{title}» диаграммасы (SVG)"
+data_table: "Маалымат таблицасы"
+item: "Берене"
+amount: "Суммасы, сом"
+share: "Үлүшү"
+code: "Коду"
+source: "Булагы:"
+source_as_of: "{title}, {date} абалы боюнча"
+source_default: "«{organisation}» жарыялаган муниципалитеттин бюджет таблицасы"
+chart_revenue: "Кирешелер булактары боюнча, {year}"
+chart_revenue_desc: "Өз кирешелери — {own}, трансферттер — {transfers}, бул бардык кирешелердин {share}."
+chart_functions: "Чыгашалар максаттары боюнча, {year}"
+chart_per_resident: "Бир тургунга чыгашалар максаттары боюнча, {year}"
+chart_plan: "Пландалган жана иш жүзүндөгү чыгашалар, {year}"
+chart_change: "Чыгашалар максаттары боюнча, {previous} жана {year}"
+chart_economic: "Чыгашалар түрлөрү боюнча, {year}"
+chart_years: "Жылдар боюнча кирешелер жана чыгашалар"
+chart_years_desc: "{first}–{last}-жылдардагы кирешелер жана чыгашалар; {last}-жылы кирешелер {revenue}, чыгашалар {expenditure} болгон."
+chart_compare: "Бир тургунга чыгашалар, акыркы жыл"
+chart_compare_desc: "Бир тургунга эң көп {name} жумшайт: {amount}."
+years_heading: "Жылдар боюнча бюджеттер"
+plan_badge: "план"
+municipality: "Муниципалитет"
+year: "Жыл"
+transfers_share: "Кирешелердеги трансферттердин үлүшү"
+sample_badge: "үлгү"
+municipalities: "Муниципалитеттер"
 
 """#,
         "i18n/ru.yaml": #"""
@@ -264,6 +509,109 @@ news_items:
   few: "{n} новости"
   many: "{n} новостей"
   other: "{n} новости"
+
+# Бюджеты
+budgets: "Бюджеты"
+budgets_intro: "Местные бюджеты простым языком: откуда приходят деньги каждого айыл окмоту и города, на что они тратятся и как повлиять на решения."
+budgets_compare: "Сравнение муниципалитетов"
+budgets_compare_text: "Расходы на одного жителя в последнем году каждого муниципалитета и доля доходов, которая приходит из республиканского бюджета."
+citizen_budget: "Гражданский бюджет"
+budget_year_title: "Бюджет на {year} год"
+budget_of: "{name}: бюджет на {year} год"
+sample_notice: "Пример: этот бюджет показывает, как выглядит гражданский бюджет, и не содержит настоящих данных муниципалитета."
+kind.ayil-okmot: "Айыл окмоту (сельская управа)"
+kind.town: "Город"
+kind.city: "Город"
+population: "Население"
+residents:
+  one: "{n} житель"
+  few: "{n} жителя"
+  many: "{n} жителей"
+  other: "{n} жителя"
+amount_som: "{n} сом"
+amount_thousand: "{n} тыс. сом"
+amount_million: "{n} млн сом"
+amount_billion: "{n} млрд сом"
+percent: "{n} %"
+no_figure: "—"
+key_figures: "Бюджет коротко"
+revenue: "Доходы"
+expenditure: "Расходы"
+balance: "Сальдо"
+deficit: "Дефицит"
+surplus: "Профицит"
+balanced: "Доходы равны расходам"
+per_resident: "Расходы на одного жителя"
+per_resident_unknown: "Численность населения неизвестна"
+basis_executed: "Цифры за {year} год по исполнению: сколько на самом деле получено и потрачено."
+basis_revised: "Цифры на {year} год по уточнённому плану; исполнение бюджета пока неизвестно."
+basis_approved: "Это утверждённый план на {year} год. Как он исполнен, станет известно после окончания года."
+where_from: "Откуда берутся деньги"
+where_from_text: "{share} доходов — трансферты из республиканского бюджета; остальное, {own}, собирается на месте."
+own_revenue: "Собственные доходы (местные налоги и сборы)"
+transfers: "Трансферты из республиканского бюджета"
+where_to: "На что тратятся деньги"
+where_to_text: "Самая большая статья — {function}: {share} всех расходов."
+for_each_resident: "В расчёте на одного жителя"
+per_resident_text: "Бюджет тратит {amount} в год на каждого жителя (население: {residents})."
+per_resident_missing: "Численность населения на {year} год неизвестна, поэтому расходы на одного жителя не рассчитаны."
+plan_and_reality: "План и исполнение"
+plan_text: "Исполнено {rate} запланированных расходов: {executed} из {approved}."
+draft_text: "Исполнение пока неизвестно: бюджет этого года — план. План и исполнение будут сравнены после публикации отчёта за год."
+approved: "Утверждено"
+revised: "Уточнено"
+executed: "Исполнено"
+execution_rate: "Исполнение"
+compared_with: "По сравнению с {year} годом"
+change_up: "Расходы на {amount} больше, чем в {year} году ({percent})."
+change_down: "Расходы на {amount} меньше, чем в {year} году ({percent})."
+change_same: "Расходы такие же, как в {year} году."
+what_money_buys: "Что покупают на эти деньги"
+what_money_buys_text: "Те же расходы по видам: зарплаты, товары и услуги, а также здания и оборудование, которые служат годами."
+commentary: "Комментарий организации"
+take_part: "Примите участие"
+hearings_text: "Публичные слушания по бюджету, открытые для всех жителей:"
+hearing_draft: "по проекту бюджета"
+hearing_execution: "по отчёту об исполнении"
+no_hearings: "Слушания здесь пока не объявлены. Спросите в органе местного самоуправления, когда пройдут следующие: закон требует проводить их каждый год."
+ask: "Вопросы о бюджете:"
+how_hearings_work: "Как проходят бюджетные слушания и как в них участвовать"
+words_explained: "Что означают слова"
+more_words: "Другие слова в глоссарии"
+word.transfers: "Деньги, которые республиканский бюджет передаёт местному: выравнивающие гранты для муниципалитетов с малыми доходами и гранты на определённые цели."
+word.own_revenue: "Налоги и сборы, которые остаются в муниципалитете: земельный налог и налог на имущество, доля подоходного налога, сборы и арендная плата."
+word.execution: "Сколько из утверждённого плана на самом деле получено или потрачено к концу года."
+word.deficit: "Когда расходы больше доходов. Разницу покрывают остатками прошлых лет или займами."
+downloads: "Скачать данные"
+download_csv: "Таблица (CSV)"
+download_json: "Показатели (JSON)"
+download_chart: "Диаграмма «{title}» (SVG)"
+data_table: "Таблица данных"
+item: "Статья"
+amount: "Сумма, сом"
+share: "Доля"
+code: "Код"
+source: "Источник:"
+source_as_of: "{title}, по состоянию на {date}"
+source_default: "таблица бюджета муниципалитета, опубликованная организацией «{organisation}»"
+chart_revenue: "Доходы по источникам, {year}"
+chart_revenue_desc: "Собственные доходы — {own}, трансферты — {transfers}, это {share} всех доходов."
+chart_functions: "Расходы по назначению, {year}"
+chart_per_resident: "Расходы на одного жителя по назначению, {year}"
+chart_plan: "Запланированные и фактические расходы, {year}"
+chart_change: "Расходы по назначению, {previous} и {year}"
+chart_economic: "Расходы по видам, {year}"
+chart_years: "Доходы и расходы по годам"
+chart_years_desc: "Доходы и расходы с {first} по {last} год; в {last} году доходы составили {revenue}, расходы — {expenditure}."
+chart_compare: "Расходы на одного жителя, последний год"
+chart_compare_desc: "Больше всего на одного жителя тратит {name}: {amount}."
+years_heading: "Бюджеты по годам"
+plan_badge: "план"
+municipality: "Муниципалитет"
+year: "Год"
+transfers_share: "Доля трансфертов в доходах"
+sample_badge: "пример"
+municipalities: "Муниципалитеты"
 
 """#,
         "templates/404.mustache": #"""
@@ -364,6 +712,56 @@ news_items:
 </ol>
 </nav>
 {{/empty(breadcrumbs)}}
+
+"""#,
+        "templates/budget.mustache": #"""
+{{% CONTENT_TYPE: achyk-html }}
+{{<base}}
+{{$main}}
+{{>breadcrumbs}}
+<article class="budget">
+<header class="article-head">
+<h1>{{title}}</h1>
+{{#subtitle}}
+<p class="tagline">{{subtitle}}</p>
+{{/subtitle}}
+</header>
+{{#notices}}
+<p class="notice sample" role="note">{{.}}</p>
+{{/notices}}
+{{#lead}}
+<p class="lead">{{.}}</p>
+{{/lead}}
+{{^empty(keyFigures)}}
+<section class="key-figures-section" aria-labelledby="key-figures">
+<h2 id="key-figures">{{t.key_figures}}</h2>
+<dl class="key-figures">
+{{#keyFigures}}
+<div>
+<dt>{{label}}</dt>
+<dd><span class="big">{{value}}</span>{{#exact}} <span class="exact">{{exact}}</span>{{/exact}}{{#note}} <span class="note">{{note}}</span>{{/note}}</dd>
+</div>
+{{/keyFigures}}
+</dl>
+</section>
+{{/empty(keyFigures)}}
+{{#sections}}
+<section id="{{id}}" class="budget-section" aria-labelledby="{{id}}-heading">
+<h2 id="{{id}}-heading">{{heading}}</h2>
+{{#textLang}}<div lang="{{textLang}}">{{/textLang}}
+{{#paragraphs}}
+<p>{{.}}</p>
+{{/paragraphs}}
+{{{html}}}
+{{#textLang}}</div>{{/textLang}}
+</section>
+{{/sections}}
+{{#sourceHTML}}
+<p class="source">{{{sourceHTML}}}</p>
+{{/sourceHTML}}
+</article>
+{{/main}}
+{{/base}}
 
 """#,
         "templates/chooser.mustache": #"""

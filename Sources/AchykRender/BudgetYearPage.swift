@@ -1,0 +1,342 @@
+import AchykBudget
+import AchykModel
+
+/// The citizen budget of one municipality and year in one language (`/<lang>/budgets/<m>/<year>/`): key figures,
+/// then where the money comes from and goes, per resident, plan and reality, the change against last year, what
+/// the money buys, the CSO's commentary, how to take part, words explained and downloads. Each chart is also
+/// written beside the page as an SVG file of its own, for leaflets.
+struct BudgetYearPage {
+    let renderer: SiteRenderer
+    let municipality: MunicipalityFigures
+    let year: BudgetYear
+    let language: Language
+
+    private var l: Localizer { renderer.localizer(language) }
+    private var info: Municipality { municipality.municipality }
+    private var path: String { renderer.paths.budgetYear(info.id, year.year, in: language) }
+    private var yearText: String { String(year.year) }
+
+    /// A chart's name in its file name, with its title for the downloads.
+    private struct Chart {
+        let name: String
+        let title: String
+        let svg: String
+    }
+
+    func render() -> [OutputFile] {
+        var charts: [Chart] = []
+        var sections: [BudgetSectionView] = []
+        if let figures = year.headline {
+            sections += [whereFrom(figures, &charts), whereTo(figures, &charts), perResident(figures, &charts), planAndReality(&charts)]
+            sections += [compared(&charts), whatMoneyBuys(&charts)].compactMap { $0 }
+        }
+        if let commentary = commentary() { sections.append(commentary) }
+        sections.append(renderer.takePartSection(info, from: path, in: language))
+        sections.append(wordsExplained())
+        sections.append(downloads(charts))
+
+        let name = renderer.municipalityName(info, in: language)
+        let title = l.text("budget_of", ["name": name, "year": yearText])
+        var lead = [l.text("basis_\(year.headlineColumn.rawValue)", ["year": yearText])]
+        if let figures = year.headline { lead.append(summarySentence(figures)) }
+        let frame = PageFrame(
+            versions: renderer.perLanguage { renderer.paths.budgetYear(info.id, year.year, in: $0) }, title: title,
+            description: lead.joined(separator: " "), menuEntry: "budgets")
+        let view = BudgetPageView(
+            layout: renderer.layout(for: frame, in: language),
+            breadcrumbs: renderer.budgetBreadcrumbs(from: path, in: language, municipality: info),
+            title: title, subtitle: renderer.municipalitySubtitle(info, in: language),
+            notices: info.isSample ? [l.text("sample_notice")] : [], lead: lead, keyFigures: keyFigures(),
+            sections: sections, sourceHTML: source())
+        let page = OutputFile(path: path, text: renderer.theme.render(view, with: "budget"))
+        return [page] + charts.map { chart in
+            OutputFile(path: renderer.paths.budgetChart(info.id, year.year, chart: chart.name, in: language), text: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + chart.svg + "\n")
+        }
+    }
+
+    // MARK: - Key figures
+
+    private func keyFigures() -> [KeyFigureView] {
+        guard let figures = year.headline else { return [] }
+        let balanceLabel = figures.balance.isNegative ? "deficit" : figures.balance == .zero ? "balance" : "surplus"
+        var result = [
+            KeyFigureView(label: l.text("revenue"), value: l.compactSom(figures.revenue), exact: l.som(figures.revenue), note: nil),
+            KeyFigureView(label: l.text("expenditure"), value: l.compactSom(figures.expenditure), exact: l.som(figures.expenditure), note: nil),
+            KeyFigureView(
+                label: l.text(balanceLabel), value: l.compactSom(figures.balance.magnitude), exact: l.som(figures.balance),
+                note: figures.balance == .zero ? l.text("balanced") : nil),
+        ]
+        if let perResident = figures.expenditurePerResident {
+            result.append(KeyFigureView(label: l.text("per_resident"), value: l.som(perResident), exact: l.somAndTyiyn(perResident), note: nil))
+        } else {
+            result.append(KeyFigureView(label: l.text("per_resident"), value: "—", exact: nil, note: l.text("per_resident_unknown")))
+        }
+        return result
+    }
+
+    private func summarySentence(_ figures: ColumnFigures) -> String {
+        guard let largest = largestFunction(figures) else { return "" }
+        return l.text("where_to_text", ["function": functionName(largest), "share": l.percent(figures.share(of: largest))])
+    }
+
+    // MARK: - Sections
+
+    private func whereFrom(_ figures: ColumnFigures, _ charts: inout [Chart]) -> BudgetSectionView {
+        let column = year.headlineColumn
+        let composition = StackedBarChart(
+            text: chartText("composition", l.text("chart_revenue", ["year": yearText]), l.text("chart_revenue_desc", [
+                "own": l.compactSom(figures.ownRevenue), "transfers": l.compactSom(figures.transfers), "share": l.percent(figures.transfersShare),
+            ])),
+            parts: [
+                .init(label: l.text("own_revenue"), value: figures.ownRevenue.double, text: "\(l.compactSom(figures.ownRevenue)) · \(l.percent(figures.revenue.ratio(of: figures.ownRevenue)))", style: .solid),
+                .init(label: l.text("transfers"), value: figures.transfers.double, text: "\(l.compactSom(figures.transfers)) · \(l.percent(figures.transfersShare))", style: .hatched),
+            ])
+        let lines = year.revenueLines(column)
+        let bySource = BarChart(
+            text: chartText("revenue", l.text("chart_revenue", ["year": yearText]), l.text("chart_revenue_desc", [
+                "own": l.compactSom(figures.ownRevenue), "transfers": l.compactSom(figures.transfers), "share": l.percent(figures.transfersShare),
+            ])),
+            groups: lines.map { line in
+                let amount = line[column] ?? .zero
+                return BarGroup(label: label(line), bars: [.init(value: amount.double, text: l.compactSom(amount), style: line.category == .transfers ? .hatched : .solid)])
+            },
+            legend: [LegendEntry(label: l.text("own_revenue"), style: .solid), LegendEntry(label: l.text("transfers"), style: .hatched)])
+        charts.append(Chart(name: "revenue", title: bySource.text.title, svg: bySource.svg()))
+        let table = HTMLBuilder.table(
+            caption: bySource.text.title, columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
+            rows: lines.map { line in
+                let amount = line[column] ?? .zero
+                return [.text(line.code), .header(label(line)), .number(l.som(amount)), .number(l.percent(figures.revenue.ratio(of: amount)))]
+            } + [[.text(""), .header(l.text("revenue")), .number(l.som(figures.revenue)), .number(l.percent(figures.revenue == .zero ? nil : 1))]],
+            numericColumns: [2, 3])
+        let html = "<figure class=\"chart\">\n\(composition.svg())\n</figure>\n"
+            + HTMLBuilder.figure(svg: bySource.svg(), caption: bySource.text.title, tableSummary: l.text("data_table"), table: table)
+        var paragraphs: [String] = []
+        if figures.revenue != .zero {
+            paragraphs.append(l.text("where_from_text", ["share": l.percent(figures.transfersShare), "own": l.compactSom(figures.ownRevenue)]))
+        }
+        return BudgetSectionView(id: "where-from", heading: l.text("where_from"), paragraphs: paragraphs, html: html)
+    }
+
+    private func whereTo(_ figures: ColumnFigures, _ charts: inout [Chart]) -> BudgetSectionView {
+        let functions = functionsBySize(figures)
+        let chart = BarChart(
+            text: chartText("functions", l.text("chart_functions", ["year": yearText]), summarySentence(figures)),
+            groups: functions.map { function in
+                let amount = figures.byFunction[function] ?? .zero
+                return BarGroup(label: functionName(function), bars: [.init(value: amount.double, text: "\(l.compactSom(amount)) · \(l.percent(figures.share(of: function)))", style: .solid)])
+            }, legend: [])
+        charts.append(Chart(name: "functions", title: chart.text.title, svg: chart.svg()))
+        let table = HTMLBuilder.table(
+            caption: chart.text.title, columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
+            rows: functions.map { function in
+                [.text(function), .header(functionName(function)), .number(l.som(figures.byFunction[function] ?? .zero)), .number(l.percent(figures.share(of: function)))]
+            } + [[.text(""), .header(l.text("expenditure")), .number(l.som(figures.expenditure)), .number(l.percent(figures.expenditure == .zero ? nil : 1))]],
+            numericColumns: [2, 3])
+        return BudgetSectionView(
+            id: "where-to", heading: l.text("where_to"), paragraphs: [summarySentence(figures)].filter { !$0.isEmpty },
+            html: HTMLBuilder.figure(svg: chart.svg(), caption: chart.text.title, tableSummary: l.text("data_table"), table: table))
+    }
+
+    private func perResident(_ figures: ColumnFigures, _ charts: inout [Chart]) -> BudgetSectionView {
+        guard let population = year.population, let total = figures.expenditurePerResident else {
+            return BudgetSectionView(id: "per-resident", heading: l.text("for_each_resident"), paragraphs: [l.text("per_resident_missing", ["year": yearText])], html: nil)
+        }
+        let functions = functionsBySize(figures)
+        let perPerson = functions.map { ($0, (figures.byFunction[$0] ?? .zero).divided(by: population) ?? .zero) }
+        let sentence = l.text("per_resident_text", ["amount": l.som(total), "residents": l.counted("residents", population)])
+        let chart = BarChart(
+            text: chartText("per-resident", l.text("chart_per_resident", ["year": yearText]), sentence),
+            groups: perPerson.map { function, amount in
+                BarGroup(label: functionName(function), bars: [.init(value: amount.double, text: l.som(amount), style: .solid)])
+            }, legend: [])
+        charts.append(Chart(name: "per-resident", title: chart.text.title, svg: chart.svg()))
+        let table = HTMLBuilder.table(
+            caption: chart.text.title, columns: [l.text("code"), l.text("item"), l.text("amount")],
+            rows: perPerson.map { function, amount in [.text(function), .header(functionName(function)), .number(l.somAndTyiyn(amount))] }
+                + [[.text(""), .header(l.text("expenditure")), .number(l.somAndTyiyn(total))]],
+            numericColumns: [2])
+        return BudgetSectionView(
+            id: "per-resident", heading: l.text("for_each_resident"), paragraphs: [sentence],
+            html: HTMLBuilder.figure(svg: chart.svg(), caption: chart.text.title, tableSummary: l.text("data_table"), table: table))
+    }
+
+    private func planAndReality(_ charts: inout [Chart]) -> BudgetSectionView {
+        guard let approved = year.figures[.approved], let executed = year.figures[.executed], let rates = year.executionRates else {
+            return BudgetSectionView(id: "plan-and-reality", heading: l.text("plan_and_reality"), paragraphs: [l.text("draft_text")], html: nil)
+        }
+        let sentence = l.text("plan_text", ["rate": l.percent(rates.expenditure), "executed": l.compactSom(executed.expenditure), "approved": l.compactSom(approved.expenditure)])
+        let functions = year.functions.sorted { (approved.byFunction[$0] ?? .zero) > (approved.byFunction[$1] ?? .zero) }
+        let chart = BarChart(
+            text: chartText("plan", l.text("chart_plan", ["year": yearText]), sentence),
+            groups: functions.map { function in
+                let plan = approved.byFunction[function] ?? .zero
+                let actual = executed.byFunction[function] ?? .zero
+                return BarGroup(label: functionName(function), bars: [
+                    .init(value: plan.double, text: l.compactSom(plan), style: .outline),
+                    .init(value: actual.double, text: "\(l.compactSom(actual)) · \(l.percent(rates.byFunction[function] ?? nil))", style: .solid),
+                ])
+            },
+            legend: [LegendEntry(label: l.text("approved"), style: .outline), LegendEntry(label: l.text("executed"), style: .solid)])
+        charts.append(Chart(name: "plan", title: chart.text.title, svg: chart.svg()))
+        let revised = year.figures[.revised]
+        var columns = [l.text("code"), l.text("item"), l.text("approved")]
+        if revised != nil { columns.append(l.text("revised")) }
+        columns += [l.text("executed"), l.text("execution_rate")]
+        func row(_ code: String, _ name: String, _ plan: Amount, _ revisedAmount: Amount?, _ actual: Amount, _ rate: Double?) -> [HTMLBuilder.Cell] {
+            var cells: [HTMLBuilder.Cell] = [.text(code), .header(name), .number(l.som(plan))]
+            if revised != nil { cells.append(.number(revisedAmount.map(l.som) ?? "—")) }
+            return cells + [.number(l.som(actual)), .number(l.percent(rate))]
+        }
+        let rows = functions.map { function in
+            row(function, functionName(function), approved.byFunction[function] ?? .zero, revised?.byFunction[function], executed.byFunction[function] ?? .zero, rates.byFunction[function] ?? nil)
+        } + [
+            row("", l.text("expenditure"), approved.expenditure, revised?.expenditure, executed.expenditure, rates.expenditure),
+            row("", l.text("revenue"), approved.revenue, revised?.revenue, executed.revenue, rates.revenue),
+        ]
+        let table = HTMLBuilder.table(caption: chart.text.title, columns: columns, rows: rows, numericColumns: Set(2..<columns.count))
+        return BudgetSectionView(
+            id: "plan-and-reality", heading: l.text("plan_and_reality"), paragraphs: [sentence],
+            html: HTMLBuilder.figure(svg: chart.svg(), caption: chart.text.title, tableSummary: l.text("data_table"), table: table))
+    }
+
+    private func compared(_ charts: inout [Chart]) -> BudgetSectionView? {
+        guard let change = municipality.change(for: year), let before = change.previous.figures[change.column],
+            let now = change.current.figures[change.column]
+        else { return nil }
+        let previousText = String(change.previous.year)
+        let difference = now.expenditure - before.expenditure
+        let sentence: String
+        if difference == .zero {
+            sentence = l.text("change_same", ["year": previousText])
+        } else {
+            sentence = l.text(difference.isNegative ? "change_down" : "change_up", [
+                "amount": l.compactSom(difference.magnitude), "year": previousText,
+                "percent": (difference.isNegative ? "−" : "+") + l.percent(before.expenditure.ratio(of: difference.magnitude)),
+            ])
+        }
+        let functions = BudgetClassification.functionCodes.filter { before.byFunction[$0] != nil || now.byFunction[$0] != nil }
+            .sorted { (now.byFunction[$0] ?? .zero) > (now.byFunction[$1] ?? .zero) }
+        let chart = BarChart(
+            text: chartText("change", l.text("chart_change", ["previous": previousText, "year": yearText]), sentence),
+            groups: functions.map { function in
+                let then = before.byFunction[function] ?? .zero
+                let current = now.byFunction[function] ?? .zero
+                return BarGroup(label: functionName(function), bars: [
+                    .init(value: then.double, text: l.compactSom(then), style: .outline),
+                    .init(value: current.double, text: l.compactSom(current), style: .solid),
+                ])
+            },
+            legend: [LegendEntry(label: previousText, style: .outline), LegendEntry(label: yearText, style: .solid)])
+        charts.append(Chart(name: "change", title: chart.text.title, svg: chart.svg()))
+        func row(_ code: String, _ name: String, _ then: Amount, _ current: Amount) -> [HTMLBuilder.Cell] {
+            let delta = current - then
+            return [.text(code), .header(name), .number(l.som(then)), .number(l.som(current)), .number((delta.isNegative ? "" : "+") + l.som(delta))]
+        }
+        let table = HTMLBuilder.table(
+            caption: chart.text.title, columns: [l.text("code"), l.text("item"), previousText, yearText, "±"],
+            rows: functions.map { row($0, functionName($0), before.byFunction[$0] ?? .zero, now.byFunction[$0] ?? .zero) }
+                + [row("", l.text("expenditure"), before.expenditure, now.expenditure), row("", l.text("revenue"), before.revenue, now.revenue)],
+            numericColumns: [2, 3, 4])
+        return BudgetSectionView(
+            id: "compared", heading: l.text("compared_with", ["year": previousText]), paragraphs: [sentence],
+            html: HTMLBuilder.figure(svg: chart.svg(), caption: chart.text.title, tableSummary: l.text("data_table"), table: table))
+    }
+
+    private func whatMoneyBuys(_ charts: inout [Chart]) -> BudgetSectionView? {
+        let lines = year.economicLines
+        guard !lines.isEmpty else { return nil }
+        let column = year.headlineColumn
+        let sorted = lines.sorted { ($0[column] ?? .zero) > ($1[column] ?? .zero) }
+        let total = sorted.reduce(Amount.zero) { $0 + ($1[column] ?? .zero) }
+        let chart = BarChart(
+            text: chartText("economic", l.text("chart_economic", ["year": yearText]), sorted.first.map { "\(label($0)): \(l.percent(total.ratio(of: $0[column] ?? .zero)))" } ?? ""),
+            groups: sorted.map { line in
+                let amount = line[column] ?? .zero
+                return BarGroup(label: label(line), bars: [.init(value: amount.double, text: "\(l.compactSom(amount)) · \(l.percent(total.ratio(of: amount)))", style: line.category == .capital ? .hatched : .solid)])
+            }, legend: [])
+        charts.append(Chart(name: "economic", title: chart.text.title, svg: chart.svg()))
+        let table = HTMLBuilder.table(
+            caption: chart.text.title, columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
+            rows: sorted.map { line in [.text(line.code), .header(label(line)), .number(l.som(line[column] ?? .zero)), .number(l.percent(total.ratio(of: line[column] ?? .zero)))] },
+            numericColumns: [2, 3])
+        return BudgetSectionView(
+            id: "what-money-buys", heading: l.text("what_money_buys"), paragraphs: [l.text("what_money_buys_text")],
+            html: HTMLBuilder.figure(svg: chart.svg(), caption: chart.text.title, tableSummary: l.text("data_table"), table: table))
+    }
+
+    /// The CSO's words on this year, with the same fallback as any page.
+    private func commentary() -> BudgetSectionView? {
+        guard let group = renderer.content.pages(of: .budgetCommentary).first(where: { $0.key.stem == "\(info.id)/\(year.year)" }),
+            let page = group.version(for: language, siteOrder: renderer.languages)
+        else { return nil }
+        var html = ""
+        if page.language != language {
+            let versions = group.translatedLanguages(siteOrder: renderer.languages).map { other in
+                HTMLBuilder.link(other.nativeName, href: SitePaths.relative(from: path, to: renderer.paths.budgetYear(info.id, year.year, in: other)))
+            }
+            html += "<aside class=\"notice\" role=\"note\" lang=\"\(language.rawValue)\"><p>\(HTMLBuilder.escape(l.text("fallback_notice")))</p><p>\(HTMLBuilder.escape(l.text("fallback_versions"))) \(versions.joined(separator: " "))</p></aside>\n"
+        }
+        if !page.frontMatter.title.isEmpty {
+            html += "<h3 lang=\"\(page.language.rawValue)\">\(HTMLBuilder.escape(page.frontMatter.title))</h3>\n"
+        }
+        html += "<div class=\"prose\" lang=\"\(page.language.rawValue)\">\n\(renderer.bodies[page.path] ?? "")</div>\n"
+        return BudgetSectionView(id: "commentary", heading: l.text("commentary"), paragraphs: [], html: html)
+    }
+
+    private func wordsExplained() -> BudgetSectionView {
+        var html = "<dl class=\"words\">\n"
+        for (word, key) in [("transfers", "transfers"), ("own_revenue", "own_revenue"), ("execution_rate", "execution"), ("deficit", "deficit")] {
+            html += "<div><dt>\(HTMLBuilder.escape(l.text(word)))</dt><dd>\(HTMLBuilder.escape(l.text("word.\(key)")))</dd></div>\n"
+        }
+        html += "</dl>\n"
+        if let glossary = renderer.pages.pagesBySlug["glossary"] {
+            html += "<p>\(HTMLBuilder.link(l.text("more_words"), href: SitePaths.relative(from: path, to: renderer.paths.page(glossary.key, in: language))))</p>\n"
+        }
+        return BudgetSectionView(id: "words", heading: l.text("words_explained"), paragraphs: [], html: html)
+    }
+
+    private func downloads(_ charts: [Chart]) -> BudgetSectionView {
+        var items = [
+            HTMLBuilder.link(l.text("download_csv"), href: SitePaths.relative(from: path, to: SitePaths.budgetData(info.id, year.year, ext: "csv")), download: true),
+            HTMLBuilder.link(l.text("download_json"), href: SitePaths.relative(from: path, to: SitePaths.budgetData(info.id, year.year, ext: "json")), download: true),
+        ]
+        items += charts.map { chart in
+            HTMLBuilder.link(l.text("download_chart", ["title": chart.title]), href: "\(chart.name).svg", download: true)
+        }
+        return BudgetSectionView(id: "downloads", heading: l.text("downloads"), paragraphs: [], html: HTMLBuilder.list(items, className: "downloads"))
+    }
+
+    private func source() -> String {
+        let prefix = HTMLBuilder.escape(l.text("source")) + " "
+        guard let source = info.sources[year.year] else {
+            let organisation = renderer.text(renderer.settings.organisation, in: language) ?? renderer.text(renderer.settings.title, in: language) ?? ""
+            return prefix + HTMLBuilder.escape(l.text("source_default", ["organisation": organisation]))
+        }
+        let title = renderer.text(source.title, in: language) ?? ""
+        let titleHTML = source.url.map { HTMLBuilder.link(title, href: $0) } ?? HTMLBuilder.escape(title)
+        guard let asOf = source.asOf else { return prefix + titleHTML }
+        let text = HTMLBuilder.escape(l.text("source_as_of", ["title": "\u{0}", "date": l.date(asOf)]))
+        return prefix + text.replacingOccurrences(of: "\u{0}", with: titleHTML)
+    }
+
+    // MARK: - Helpers
+
+    private func chartText(_ name: String, _ title: String, _ description: String) -> ChartText {
+        ChartText(id: "chart-\(name)", title: title, description: description, lang: language.rawValue)
+    }
+
+    private func label(_ line: BudgetLine) -> String { line.label[language] ?? line.code }
+
+    private func functionName(_ code: String) -> String {
+        BudgetClassification.builtInLabel(code)?[language] ?? code
+    }
+
+    private func functionsBySize(_ figures: ColumnFigures) -> [String] {
+        year.functions.sorted { ((figures.byFunction[$0] ?? .zero), $1) > ((figures.byFunction[$1] ?? .zero), $0) }
+    }
+
+    private func largestFunction(_ figures: ColumnFigures) -> String? {
+        functionsBySize(figures).first.flatMap { (figures.byFunction[$0] ?? .zero) > .zero ? $0 : nil }
+    }
+}

@@ -1,0 +1,136 @@
+/// What every chart has: an id unique on its page, a title and a description that says the main finding in words.
+struct ChartText: Hashable, Sendable {
+    let id: String
+    let title: String
+    let description: String
+    /// The language of the labels.
+    let lang: String
+}
+
+/// How a series is drawn. Okabe–Ito colours, and never colour alone: the second series is an outline or hatched,
+/// so that it stays apart in grayscale print and for readers who do not see the colours.
+enum SeriesStyle: Int, Hashable, Sendable {
+    /// Solid blue.
+    case solid = 0
+    /// Vermillion outline on a pale fill (plans, last year's figures).
+    case outline = 1
+    /// Orange with dark hatching (transfers).
+    case hatched = 2
+
+    func attributes(patternID: String) -> String {
+        switch self {
+        case .solid: ##"fill="#0072B2""##
+        case .outline: ##"fill="#FBE9DF" stroke="#D55E00" stroke-width="2""##
+        case .hatched: ##"fill="url(#\##(patternID))" stroke="#8F5F00" stroke-width="1""##
+        }
+    }
+}
+
+struct LegendEntry: Hashable, Sendable {
+    let label: String
+    let style: SeriesStyle
+}
+
+/// Builds the SVG markup of a chart; coordinates are in a fixed view box that the page scales to its width.
+struct SVGWriter {
+    static let width = 340.0
+    static let fontSize = 13.0
+    static let lineHeight = 16.0
+    /// A generous estimate of a character's width at `fontSize`, so that text never runs out of the view box.
+    static let characterWidth = 7.6
+
+    private(set) var body = ""
+    let text: ChartText
+
+    init(_ text: ChartText) { self.text = text }
+
+    var patternID: String { "\(text.id)-hatch" }
+
+    mutating func add(_ markup: String) { body += markup + "\n" }
+
+    mutating func text(_ content: String, x: Double, y: Double, anchor: String = "start", weight: String? = nil) {
+        let weightAttribute = weight.map { ##" font-weight="\##($0)""## } ?? ""
+        add(##"<text x="\##(Self.format(x))" y="\##(Self.format(y))" text-anchor="\##(anchor)"\##(weightAttribute)>\##(FastHTMLContentType.escape(content))</text>"##)
+    }
+
+    mutating func rect(x: Double, y: Double, width: Double, height: Double, style: SeriesStyle, value: String? = nil) {
+        let dataValue = value.map { ##" class="bar" data-value="\##($0)""## } ?? ""
+        add(##"<rect x="\##(Self.format(x))" y="\##(Self.format(y))" width="\##(Self.format(width))" height="\##(Self.format(height))" \##(style.attributes(patternID: patternID))\##(dataValue)/>"##)
+    }
+
+    /// A legend of swatches and labels side by side while they fit, a label too long for a line wrapped under its
+    /// swatch; returns the height it took.
+    mutating func legend(_ entries: [LegendEntry], y: Double) -> Double {
+        var x = 0.0
+        var top = y
+        let limit = Int((Self.width - 18) / Self.characterWidth)
+        for entry in entries {
+            let lines = Self.wrap(entry.label, limit: limit)
+            let width = 18 + Double(lines.map(\.count).max() ?? 0) * Self.characterWidth + 14
+            if x > 0 && (x + width > Self.width || lines.count > 1) {
+                x = 0
+                top += Self.lineHeight + 4
+            }
+            rect(x: x, y: top + 2, width: 12, height: 12, style: entry.style)
+            for (index, line) in lines.enumerated() {
+                if index > 0 { top += Self.lineHeight }
+                text(line, x: x + 18, y: top + 12)
+            }
+            x = lines.count > 1 ? Self.width : x + width
+        }
+        return top + Self.lineHeight + 8 - y
+    }
+
+    /// The whole SVG: `standalone` adds the XML declaration's namespace use for a file of its own.
+    func svg(height: Double) -> String {
+        let id = text.id
+        let h = Self.format(height)
+        return """
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Self.format(Self.width)) \(h)" width="\(Self.format(Self.width))" height="\(h)" role="img" aria-labelledby="\(id)-title \(id)-desc" lang="\(text.lang)" class="chart-svg" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif" font-size="\(Self.format(Self.fontSize))" fill="#1a1a1a">
+            <title id="\(id)-title">\(FastHTMLContentType.escape(text.title))</title>
+            <desc id="\(id)-desc">\(FastHTMLContentType.escape(text.description))</desc>
+            <defs><pattern id="\(patternID)" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#E69F00"/><rect width="2" height="6" fill="#5C3D00"/></pattern></defs>
+            \(body)</svg>
+            """
+    }
+
+    /// Numbers in coordinates: at most one decimal, no exponent, never NaN.
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        let rounded = (value * 10).rounded() / 10
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        return String(format: "%.1f", rounded)
+    }
+
+    /// Words wrapped to lines of at most `limit` characters (a longer word gets a line of its own, cut if it must).
+    static func wrap(_ text: String, limit: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            var word = String(word)
+            while word.count > limit {
+                if !current.isEmpty { lines.append(current); current = "" }
+                lines.append(String(word.prefix(limit - 1)) + "-")
+                word = String(word.dropFirst(limit - 1))
+            }
+            if current.isEmpty {
+                current = word
+            } else if current.count + 1 + word.count <= limit {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.isEmpty ? [""] : lines
+    }
+}
+
+extension Double {
+    /// A value's length on a bar scale: never negative, never NaN, zero when there is nothing to compare with.
+    func scaled(by maximum: Double, to length: Double) -> Double {
+        guard maximum > 0, isFinite, self > 0 else { return 0 }
+        return Swift.min(self, maximum) / maximum * length
+    }
+}

@@ -1,0 +1,156 @@
+import AchykBudget
+import AchykModel
+
+/// The open data of the budgets (content contract, "Data written for each municipality and year"): a JSON of the
+/// figures and the normalized table for each year, and a Frictionless Data Package describing them all.
+struct BudgetData {
+    let settings: SiteSettings
+
+    // MARK: - JSON of a year's figures
+
+    func json(_ year: BudgetYear, of municipality: MunicipalityFigures) -> String {
+        var members: [(String, JSONValue)] = [
+            ("municipality", .string(year.municipality)),
+            ("year", .integer(year.year)),
+            ("currency", .string("KGS")),
+            ("population", .integer(year.population)),
+        ]
+        for column in [BudgetColumn.approved, .executed, .revised] {
+            members.append((column.rawValue, year.figures[column].map { figures(year, $0, column) } ?? .null))
+        }
+        members.append(("warnings", .array(year.warnings.map { .string($0.description) })))
+        // Additions the contract allows; readers ignore keys they do not know.
+        members.append(("sample", .bool(municipality.municipality.isSample)))
+        members.append(("status", .string(year.isDraft ? "draft" : "executed")))
+        members.append(("execution_rate", year.executionRates.map { rates in
+            .object([
+                ("revenue", .fraction(rates.revenue)),
+                ("expenditure", .fraction(rates.expenditure)),
+                ("by_function", .object(year.functions.map { ($0, .fraction(rates.byFunction[$0] ?? nil)) })),
+            ])
+        } ?? .null))
+        members.append(("change", municipality.change(for: year).map(change) ?? .null))
+        return JSONValue.object(members).serialized() + "\n"
+    }
+
+    private func figures(_ year: BudgetYear, _ figures: ColumnFigures, _ column: BudgetColumn) -> JSONValue {
+        .object([
+            ("revenue", .amount(figures.revenue)),
+            ("own_revenue", .amount(figures.ownRevenue)),
+            ("transfers", .amount(figures.transfers)),
+            ("expenditure", .amount(figures.expenditure)),
+            ("balance", .amount(figures.balance)),
+            ("revenue_per_resident", .amount(figures.revenuePerResident)),
+            ("expenditure_per_resident", .amount(figures.expenditurePerResident)),
+            ("by_function", .object(year.functions.map { ($0, .amount(figures.byFunction[$0] ?? .zero)) })),
+            ("transfers_share", .fraction(figures.transfersShare)),
+            ("function_shares", .object(year.functions.map { ($0, .fraction(figures.share(of: $0))) })),
+            ("economic", .object(year.economicLines.map { ($0.code, .amount($0[column])) })),
+        ])
+    }
+
+    private func change(_ change: YearChange) -> JSONValue {
+        let column = change.column
+        guard let before = change.previous.figures[column], let now = change.current.figures[column] else { return .null }
+        func difference(_ a: Amount?, _ b: Amount?) -> JSONValue {
+            guard let a, let b else { return .null }
+            return .amount(b - a)
+        }
+        return .object([
+            ("previous_year", .integer(change.previous.year)),
+            ("column", .string(column.rawValue)),
+            ("revenue", difference(before.revenue, now.revenue)),
+            ("expenditure", difference(before.expenditure, now.expenditure)),
+            ("revenue_per_resident", difference(before.revenuePerResident, now.revenuePerResident)),
+            ("expenditure_per_resident", difference(before.expenditurePerResident, now.expenditurePerResident)),
+            ("by_function", .object(Set(change.previous.functions + change.current.functions).sorted().map {
+                ($0, difference(before.byFunction[$0] ?? .zero, now.byFunction[$0] ?? .zero))
+            })),
+        ])
+    }
+
+    // MARK: - Normalized CSV
+
+    static let csvHeader = ["code", "name_ky", "name_ru", "name_en", "approved", "revised", "executed"]
+
+    /// RFC 4180, UTF-8 without BOM, LF line ends; amounts as plain numbers, absent cells empty.
+    func csv(_ year: BudgetYear) -> String {
+        var text = Self.csvHeader.joined(separator: ",") + "\n"
+        for line in year.lines {
+            var cells = [line.code]
+            cells += [Language.ky, .ru, .en].map { line.label[$0] ?? "" }
+            cells += [BudgetColumn.approved, .revised, .executed].map { line[$0]?.plainSom ?? "" }
+            text += cells.map(Self.csvCell).joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    static func csvCell(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    // MARK: - Data package
+
+    /// A Frictionless Data Package (v1) describing every table and figures file, with the site's licence.
+    func dataPackage(_ budgets: [MunicipalityFigures]) -> String {
+        let language = settings.defaultLanguage
+        var members: [(String, JSONValue)] = [
+            ("profile", .string("data-package")),
+            ("name", .string("local-budgets")),
+            ("title", .string(settings.title.resolved(in: language, order: settings.languages)?.text ?? "Local budgets")),
+        ]
+        if let licence = settings.dataLicence {
+            var entry: [(String, JSONValue)] = [("name", .string(licence))]
+            if let path = Self.licencePaths[licence] { entry.append(("path", .string(path))) }
+            members.append(("licenses", .array([.object(entry)])))
+        }
+        if let publisher = settings.organisation.resolved(in: language, order: settings.languages)?.text {
+            members.append(("contributors", .array([.object([("title", .string(publisher)), ("role", .string("publisher"))])])))
+        }
+        var resources: [JSONValue] = []
+        for municipality in budgets {
+            let name = municipality.municipality.name.resolved(in: .en, order: settings.languages)?.text ?? municipality.id
+            for year in municipality.years {
+                let base = "\(municipality.id)-\(year.year)"
+                resources.append(.object([
+                    ("name", .string(base)),
+                    ("title", .string("\(name) \(year.year)")),
+                    ("path", .string("budgets/\(municipality.id)/\(year.year).csv")),
+                    ("profile", .string("tabular-data-resource")),
+                    ("format", .string("csv")),
+                    ("mediatype", .string("text/csv")),
+                    ("encoding", .string("utf-8")),
+                    ("schema", .object([
+                        ("fields", .array(Self.csvHeader.map { field in
+                            .object([
+                                ("name", .string(field)),
+                                ("type", .string(["approved", "revised", "executed"].contains(field) ? "number" : "string")),
+                            ])
+                        })),
+                        ("primaryKey", .array([.string("code")])),
+                    ])),
+                ]))
+                resources.append(.object([
+                    ("name", .string("\(base)-figures")),
+                    ("title", .string("\(name) \(year.year): figures")),
+                    ("path", .string("budgets/\(municipality.id)/\(year.year).json")),
+                    ("format", .string("json")),
+                    ("mediatype", .string("application/json")),
+                    ("encoding", .string("utf-8")),
+                ]))
+            }
+        }
+        members.append(("resources", .array(resources)))
+        return JSONValue.object(members).serialized() + "\n"
+    }
+
+    /// Where the common open licences are published.
+    static let licencePaths = [
+        "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
+        "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
+        "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
+        "ODbL-1.0": "https://opendatacommons.org/licenses/odbl/1-0/",
+        "PDDL-1.0": "https://opendatacommons.org/licenses/pddl/1-0/",
+    ]
+}
