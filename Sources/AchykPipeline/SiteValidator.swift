@@ -26,20 +26,12 @@ struct SiteValidator {
         }
     }
 
-    /// A commentary needs its year's table; a page naming a municipality needs its folder under budgets/.
+    /// A page naming a municipality needs its folder under budgets/.
     private func checkBudgetReferences(_ content: SiteContent, reporting diagnostics: inout Diagnostics) {
-        var years: [String: Set<Int>] = [:]
-        for entry in content.budgets { years[entry.id] = Set(entry.tables.map(\.year)) }
-        for group in content.pages(of: .budgetCommentary) {
-            let parts = group.key.stem.split(separator: "/").map(String.init)
-            guard parts.count == 2, years[parts[0]]?.contains(Int(parts[1]) ?? 0) != true else { continue }
-            for page in group.versions.values {
-                diagnostics.warning("there is no budget table budgets/\(parts[0])/\(parts[1]).csv for this commentary; it is not shown", at: page.location)
-            }
-        }
+        let ids = Set(content.budgets.map(\.id))
         for group in content.pages where group.key.kind != .budgetCommentary {
             for page in group.versions.values {
-                guard let id = page.frontMatter.municipality, years[id] == nil else { continue }
+                guard let id = page.frontMatter.municipality, !ids.contains(id) else { continue }
                 diagnostics.warning("municipality '\(id)' has no folder budgets/\(id)/ with a municipality.yaml; the link to its budget is left out", at: page.location)
             }
         }

@@ -12,6 +12,8 @@ struct BudgetFiles {
     }
 
     private(set) var folders: [String: Folder] = [:]
+    /// Commentary paths with their folder and the year their name starts with.
+    private(set) var commentaries: [(path: String, folder: String, year: Int?)] = []
 
     /// Files a CSO may leave beside its tables, which are not content.
     private static let spreadsheetExtensions: Set<String> = ["xlsx", "xls", "ods"]
@@ -46,6 +48,7 @@ struct BudgetFiles {
             folders[folder, default: Folder()].tables[year] = path
         case "md":
             folders[folder, default: Folder()] = folders[folder] ?? Folder()
+            commentaries.append((path, folder, Int(name.prefix(4))))
             return path
         default:
             diagnostics.warning("a municipality folder holds municipality.yaml, <year>.csv and <year>.<lang>.md; this file is not read", at: location)
@@ -60,6 +63,10 @@ private enum LoadedBudgetFile: Sendable { case municipality(Municipality?), tabl
 extension ContentLoader {
     /// Reads every municipality and its tables, each file on its own core.
     func loadBudgets(_ files: BudgetFiles, settings: SiteSettings, reporting diagnostics: inout Diagnostics) -> [MunicipalityBudgets] {
+        for commentary in files.commentaries {
+            guard let year = commentary.year, files.folders[commentary.folder]?.tables[year] == nil else { continue }
+            diagnostics.warning("there is no budget table budgets/\(commentary.folder)/\(year).csv for this commentary; it is not shown", at: SourceLocation(commentary.path))
+        }
         var queue: [BudgetWork] = []
         for (folder, contents) in files.folders.sorted(by: { $0.key < $1.key }) {
             guard contents.hasMunicipality else {

@@ -37,9 +37,10 @@ struct MunicipalityReader {
         let contact = readContact(map, reporting: &diagnostics)
         let sources = readSources(map, reporting: &diagnostics)
         let hearings = readHearings(map, reporting: &diagnostics)
-        guard diagnostics.errorCount == errorsBefore, let name else { return nil }
+        // With errors the build stops, but the municipality is still given so that its tables are checked too and
+        // every problem of the run is reported at once.
         return Municipality(
-            id: folder, name: name, kind: kind, oblast: oblast, rayon: rayon ?? LocalizedText([:]), population: population,
+            id: folder, name: name ?? LocalizedText([settings.defaultLanguage: folder]), kind: kind, oblast: oblast, rayon: rayon ?? LocalizedText([:]), population: population,
             isSample: sample, contact: contact, sources: sources, hearings: hearings, path: path)
     }
 
