@@ -166,18 +166,28 @@ main { padding-bottom: 3rem; min-height: 60vh; }
   .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; word-break: break-all; }
   .item, .notice, .facts { break-inside: avoid; border-color: #999; }
   .wrap { max-width: none; }
-  /* A citizen budget prints as a two-page A4 leaflet for the hearings: charts and figures, no tables or links. */
-  @page { size: A4; margin: 12mm; }
-  .budget .data-table, #downloads, #words .more, .budget .chart figcaption { display: none; }
-  .budget-section { margin-top: 0.6rem; padding-top: 0.2rem; break-inside: avoid; }
-  .budget h1 { font-size: 16pt; margin: 0.2rem 0; }
-  .budget h2 { font-size: 12pt; margin: 0.3rem 0; }
-  .budget p { margin: 0.2rem 0; }
+  /* A citizen budget prints as a two-page A4 leaflet for the hearings: key figures, where the money comes from
+     and goes, the words of the page in two columns; the detailed charts and tables stay on the screen. */
+  @page { size: A4; margin: 10mm 12mm; }
+  .budget .data-table, #downloads, .budget figcaption, #where-from figure + figure, #per-resident figure, #compared figure,
+  #plan-and-reality figure, #what-money-buys figure, .site-header .menu { display: none; }
+  .budget { columns: 2; column-gap: 8mm; font-size: 9.5pt; line-height: 1.35; }
+  .budget .article-head, .budget .notice.sample, .budget .lead, .key-figures-section { column-span: all; }
+  .budget-section { margin: 0 0 0.4rem; padding-top: 0.2rem; break-inside: avoid-column; border-top: 0.5pt solid #999; }
+  .budget h1 { font-size: 15pt; margin: 0.1rem 0; }
+  .budget h2 { font-size: 11pt; margin: 0.2rem 0; }
+  .budget h3 { font-size: 10pt; margin: 0.2rem 0; }
+  .budget p, .budget ul, .budget dl { margin: 0.15rem 0; }
+  .budget .lead { font-size: 10pt; }
+  .budget .tagline { font-size: 10pt; }
   .budget .chart { margin: 0.2rem 0; }
-  .budget .chart-svg { max-width: 11cm; }
+  .budget .chart-svg { max-width: 100%; }
   .key-figures { grid-template-columns: repeat(4, 1fr); gap: 0.3rem; }
-  .key-figures div { padding: 0.3rem 0.5rem; border-left-width: 3px; }
-  .key-figures .big { font-size: 13pt; }
+  .key-figures div { padding: 0.2rem 0.4rem; border-left-width: 3px; }
+  .key-figures .big { font-size: 12pt; }
+  .key-figures dt, .key-figures .exact, .key-figures .note { font-size: 8pt; }
+  .source { font-size: 8pt; column-span: all; }
+  .site-footer { display: none; }
   .notice.sample { border: 1px solid #000; }
 }
 

@@ -37,7 +37,7 @@ struct SVGWriter {
     static let fontSize = 13.0
     static let lineHeight = 16.0
     /// A generous estimate of a character's width at `fontSize`, so that text never runs out of the view box.
-    static let characterWidth = 7.6
+    static let characterWidth = 8.2
 
     private(set) var body = ""
     let text: ChartText
