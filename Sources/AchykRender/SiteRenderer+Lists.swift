@@ -1,3 +1,4 @@
+import AchykBudget
 import AchykModel
 
 extension SiteRenderer {
@@ -40,6 +41,13 @@ extension SiteRenderer {
                 href: SitePaths.relative(from: path, to: paths.section(.caseStudy, in: language)),
                 linkLabel: l.text("all_cases", ["count": l.counted("cases", caseStudies.count)]),
                 items: caseStudies.prefix(3).compactMap { listItem($0, in: language, from: path, level: 3) }.map(itemHTML)))
+        }
+        if !budgets.isEmpty {
+            blocks.append(HomeBlockView(
+                id: "budgets", title: l.text("budgets"), text: l.text("budgets_intro"),
+                href: SitePaths.relative(from: path, to: paths.budgets(in: language)),
+                linkLabel: l.text("budgets_compare"),
+                items: budgets.prefix(3).map { municipalityItem($0, in: language, from: path) }.map(itemHTML)))
         }
         if !newsItems.isEmpty {
             blocks.append(HomeBlockView(
@@ -108,5 +116,20 @@ extension SiteRenderer {
                  title: topicLabel(topic, in: language), intro: nil, cases: cases, isIndex: false)
         }
         return files
+    }
+
+    /// A municipality in a list: its name, where it is, and its latest year's spending per resident.
+    func municipalityItem(_ municipality: MunicipalityFigures, in language: Language, from path: String) -> ListItemView {
+        let l = localizer(language)
+        let info = municipality.municipality
+        var summary: String?
+        if let latest = municipality.latest, let perResident = latest.headline?.expenditurePerResident {
+            summary = "\(l.text("per_resident")), \(latest.year): \(l.som(perResident))"
+        }
+        return ListItemView(
+            level: 3, title: municipalityName(info, in: language),
+            href: SitePaths.relative(from: path, to: paths.municipality(info.id, in: language)),
+            lang: language.rawValue, tagline: nil, summary: summary, dateText: nil, dateISO: nil,
+            meta: [municipalitySubtitle(info, in: language)] + (info.isSample ? [l.text("sample_badge")] : []))
     }
 }

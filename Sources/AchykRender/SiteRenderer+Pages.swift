@@ -58,6 +58,11 @@ extension SiteRenderer {
         if !front.settlements.isEmpty {
             facts.append(FactView(label: l.text("settlements"), values: front.settlements.map { FactValueView(label: $0) }))
         }
+        if let id = front.municipality, let municipality = budgets.first(where: { $0.id == id }) {
+            facts.append(FactView(label: l.text("budgets"), values: [
+                FactValueView(label: municipalityName(municipality.municipality, in: language), href: SitePaths.relative(from: path, to: paths.municipality(id, in: language)))
+            ]))
+        }
         if !front.topics.isEmpty {
             facts.append(FactView(label: l.text("topics"), values: front.topics.map { topic in
                 FactValueView(label: topicLabel(topic, in: language), href: SitePaths.relative(from: path, to: paths.topic(topic, in: language)))
