@@ -9,7 +9,7 @@ swift build --product achyk-fuzz --scratch-path .build-fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
 fuzzer=.build-fuzz/debug/achyk-fuzz
 status=0
-for target in front-matter page site-yaml; do
+for target in front-matter page site-yaml budget-csv amount municipality; do
   corpus=.build-fuzz/corpus/$target
   crashes=Tests/Fixtures/fuzz/$target
   mkdir -p "$corpus" "$crashes"
@@ -17,6 +17,12 @@ for target in front-matter page site-yaml; do
   case $target in
     site-yaml) cp Content/site.yaml Tests/Fixtures/*/Content/site.yaml "$corpus/" 2>/dev/null || true
                for f in Tests/Fixtures/*/Content/site.yaml; do cp "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
+    budget-csv) for f in Content/budgets/*/*.csv Tests/Fixtures/budget-csv/*.csv Tests/Fixtures/*/Content/budgets/*/*.csv \
+                   Tests/Fixtures/invalid/*/Content/budgets/*/*.csv; do cp "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
+    amount) for a in "1 234 567,50" "1,234,567.50" "(12'500)" "−7" "-" "1.234" "0,05"; do
+              printf '%s' "$a" > "$corpus/$(printf '%s' "$a" | md5sum | cut -c1-12)"; done ;;
+    municipality) for f in Content/budgets/*/municipality.yaml Tests/Fixtures/*/Content/budgets/*/municipality.yaml \
+                     Tests/Fixtures/invalid/*/Content/budgets/*/municipality.yaml; do cp "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
     *) for f in Content/*/*.md Tests/Fixtures/*/Content/*/*.md Tests/Fixtures/invalid/*/Content/*/*.md; do
          cp "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
   esac

@@ -9,10 +9,11 @@ public struct LoadedContent: Hashable, Sendable {
     public let pages: [SourcePage]
     public let files: [StaticFile]
     public let budgets: [MunicipalityBudgets]
+    public let partnerships: [PartnershipRecord]
 
     /// The same content with another base URL (the `--base-url` flag).
     public func with(baseURL: String) -> LoadedContent {
-        LoadedContent(settings: settings.with(baseURL: baseURL), pages: pages, files: files, budgets: budgets)
+        LoadedContent(settings: settings.with(baseURL: baseURL), pages: pages, files: files, budgets: budgets, partnerships: partnerships)
     }
 }
 
@@ -34,7 +35,7 @@ public struct ContentLoader: Sendable {
         guard let settings = loadSettings(reporting: &diagnostics) else { return nil }
         var pageFiles: [(path: String, kind: PageKind)] = []
         var staticFiles: [StaticFile] = []
-        var recordFolders: Set<String> = []
+        var recordFiles: [String] = []
         var budgetFiles = BudgetFiles()
         for file in files {
             let components = file.split(separator: "/").map(String.init)
@@ -54,8 +55,8 @@ public struct ContentLoader: Sendable {
                 continue
             case ("files", _, _):
                 staticFiles.append(StaticFile(sourcePath: contentFolder.appendingPathComponent(file).path, outputPath: file))
-            case ("partnerships", _, "yaml"):
-                recordFolders.insert(components[0])
+            case ("partnerships", 2, "yaml"):
+                recordFiles.append(file)
             case (_, _, let ext) where Self.fileExtensionsRead.contains(ext):
                 diagnostics.warning("this file is not in a folder achyk reads (pages/, news/, handbook/, partnerships/, budgets/); it is not read", at: SourceLocation(file))
             default:
@@ -64,11 +65,8 @@ public struct ContentLoader: Sendable {
         }
         let pages = loadPages(pageFiles, settings: settings, reporting: &diagnostics)
         let budgets = loadBudgets(budgetFiles, settings: settings, reporting: &diagnostics)
-        for folder in recordFolders.sorted() {
-            // Partnership records and budgets are the next capabilities of the pipeline; say so rather than skip silently.
-            diagnostics.warning("\(folder)/ is not built by this version of achyk yet; its files are not read", at: SourceLocation(folder))
-        }
-        return LoadedContent(settings: settings, pages: pages, files: staticFiles, budgets: budgets)
+        let partnerships = loadPartnerships(recordFiles, settings: settings, reporting: &diagnostics)
+        return LoadedContent(settings: settings, pages: pages, files: staticFiles, budgets: budgets, partnerships: partnerships)
     }
 
     private func loadSettings(reporting diagnostics: inout Diagnostics) -> SiteSettings? {
@@ -99,6 +97,18 @@ public struct ContentLoader: Sendable {
             if let page, includesDrafts || !page.frontMatter.isDraft { pages.append(page) }
         }
         return pages
+    }
+
+    private func loadPartnerships(_ files: [String], settings: SiteSettings, reporting diagnostics: inout Diagnostics) -> [PartnershipRecord] {
+        files.sorted().compactMap { path in
+            let stem = String((path as NSString).lastPathComponent.dropLast(".yaml".count))
+            guard Identifier.isValid(stem) else {
+                diagnostics.error("file name '\(stem)' may hold only lowercase letters a-z, digits and hyphens", at: SourceLocation(path))
+                return nil
+            }
+            guard let text = readText(at: contentFolder.appendingPathComponent(path), path: path, reporting: &diagnostics) else { return nil }
+            return PartnershipReader(settings: settings, stem: stem).read(text, reporting: &diagnostics)
+        }
     }
 
     /// Reads one Markdown file again (for `serve`, after an edit); nil when it does not load.

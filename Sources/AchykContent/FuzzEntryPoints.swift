@@ -25,4 +25,23 @@ package enum FuzzEntryPoints {
         guard let text = TextDecoding.utf8Text(Data(bytes), path: "site.yaml", reporting: &diagnostics) else { return }
         _ = SiteSettingsReader().read(text, reporting: &diagnostics)
     }
+
+    /// A budget CSV as the loader reads it: size, encoding, delimiter and header detection, every row and amount.
+    package static func readBudgetCSV(_ bytes: UnsafeRawBufferPointer) {
+        var diagnostics = Diagnostics()
+        _ = BudgetCSVReader(path: "budgets/fuzz/2023.csv", municipality: "fuzz", year: 2023).read(Data(bytes), reporting: &diagnostics)
+    }
+
+    /// One amount cell, as UTF-8 text.
+    package static func parseAmount(_ bytes: UnsafeRawBufferPointer) {
+        _ = AmountParser.parse(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// municipality.yaml.
+    package static func readMunicipality(_ bytes: UnsafeRawBufferPointer) {
+        var diagnostics = Diagnostics()
+        let settings = SiteSettings(title: LocalizedText([.ky: "T"]), baseURL: "https://example.org/", languages: [.ky, .ru, .en])
+        guard let text = TextDecoding.utf8Text(Data(bytes), path: "budgets/fuzz/municipality.yaml", reporting: &diagnostics) else { return }
+        _ = MunicipalityReader(settings: settings, folder: "fuzz").read(text, reporting: &diagnostics)
+    }
 }

@@ -17,6 +17,6 @@ public struct TranslationResolver: Sendable {
         }
         return SiteContent(
             settings: loaded.settings, pages: versions.map { PageGroup(key: $0.key, versions: $0.value) }, files: loaded.files,
-            budgets: loaded.budgets)
+            budgets: loaded.budgets, partnerships: loaded.partnerships)
     }
 }

@@ -2,7 +2,8 @@
 // and runs each target for a bounded time. SwiftPM's generated entry point would run instead of libFuzzer's, so
 // this `main` hands over to libFuzzer's driver itself.
 //
-//   achyk-fuzz TARGET [libFuzzer options] [corpus folders]     TARGET: front-matter | page | site-yaml
+//   achyk-fuzz TARGET [libFuzzer options] [corpus folders]
+//   TARGET: front-matter | page | site-yaml | budget-csv | amount | municipality
 import AchykContent
 import Foundation
 
@@ -25,6 +26,18 @@ let targets: [String: TestOneInput] = [
     },
     "site-yaml": { data, size in
         FuzzEntryPoints.readSiteSettings(UnsafeRawBufferPointer(start: data, count: size))
+        return 0
+    },
+    "budget-csv": { data, size in
+        FuzzEntryPoints.readBudgetCSV(UnsafeRawBufferPointer(start: data, count: size))
+        return 0
+    },
+    "amount": { data, size in
+        FuzzEntryPoints.parseAmount(UnsafeRawBufferPointer(start: data, count: size))
+        return 0
+    },
+    "municipality": { data, size in
+        FuzzEntryPoints.readMunicipality(UnsafeRawBufferPointer(start: data, count: size))
         return 0
     },
 ]

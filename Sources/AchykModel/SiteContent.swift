@@ -19,12 +19,18 @@ public struct SiteContent: Hashable, Sendable {
     public let files: [StaticFile]
     /// Municipalities with their budget tables, by id.
     public let budgets: [MunicipalityBudgets]
+    /// Partnership records, by id.
+    public let partnerships: [PartnershipRecord]
 
     /// Each kind's pages in the order readers see them, computed once: renderers ask for them on every page.
     private let byKind: [PageKind: [PageGroup]]
 
-    public init(settings: SiteSettings, pages: [PageGroup], files: [StaticFile], budgets: [MunicipalityBudgets] = []) {
+    public init(
+        settings: SiteSettings, pages: [PageGroup], files: [StaticFile], budgets: [MunicipalityBudgets] = [],
+        partnerships: [PartnershipRecord] = []
+    ) {
         self.settings = settings
+        self.partnerships = partnerships.sorted { $0.id < $1.id }
         self.budgets = budgets.sorted { $0.id < $1.id }
         self.pages = pages.sorted { $0.key < $1.key }
         self.files = files.sorted { $0.outputPath < $1.outputPath }

@@ -53,7 +53,8 @@ extension SiteBuilder {
             pages: previous.content.pages.map { group in
                 PageGroup(key: group.key, versions: group.versions.mapValues { replacements[$0.path] ?? $0 })
             },
-            files: previous.content.files, budgets: previous.content.budgets)
+            files: previous.content.files, budgets: previous.content.budgets,
+            partnerships: previous.content.partnerships)
         var markdown = MarkdownStage().render(
             content, only: changedPaths, knownHeadings: previous.markdown.headingIDs, linkTargets: previous.linkTargets,
             reporting: &diagnostics)

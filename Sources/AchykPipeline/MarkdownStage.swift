@@ -74,7 +74,33 @@ struct MarkdownStage {
             anchorLinks += page.anchors
         }
         checkAnchors(anchorLinks, content: content, paths: sitePaths, headingIDs: result.headingIDs, reporting: &diagnostics)
+        if paths == nil {
+            result.bodies.merge(renderRecordTexts(content, converter: converter, paths: sitePaths, targets: targets, reporting: &diagnostics)) { _, new in new }
+        }
         return result
+    }
+
+    /// The Markdown of partnership records (`results`, `notes`), by `SitePaths.recordText` key.
+    private func renderRecordTexts(
+        _ content: SiteContent, converter: MarkdownConverter, paths: SitePaths, targets: Set<String>, reporting diagnostics: inout Diagnostics
+    ) -> [String: String] {
+        var bodies: [String: String] = [:]
+        for record in content.partnerships {
+            for (field, text) in [("results", record.results), ("notes", record.notes)] {
+                for (language, markdown) in text.texts {
+                    let pagePath = paths.partnership(record.id, in: language)
+                    let rendered = converter.convert(markdown) { link in
+                        guard let (target, relative) = SitePaths.rootLink(link.url, from: pagePath) else { return nil }
+                        if !targets.contains(target) {
+                            diagnostics.warning("link to \(link.url) in '\(field)', which is not a page or file of this site", at: SourceLocation(record.path))
+                        }
+                        return relative
+                    }
+                    bodies[SitePaths.recordText(record.path, field, language)] = rendered.html
+                }
+            }
+        }
+        return bodies
     }
 
     /// A fragment must name a heading of the text shown at the target; pages made only from templates are not checked.

@@ -37,6 +37,10 @@ public struct SitePages: Sendable {
         result += handbookOblasts.map { oblast in perLanguage { paths.oblast(oblast, in: $0) } }
         result += handbookTopics.map { topic in perLanguage { paths.topic(topic, in: $0) } }
         result += content.pages.filter { $0.key.kind != .budgetCommentary }.map { group in perLanguage { paths.page(group.key, in: $0) } }
+        if !content.partnerships.isEmpty {
+            result.append(perLanguage { paths.partnerships(in: $0) })
+            result += content.partnerships.map { record in perLanguage { paths.partnership(record.id, in: $0) } }
+        }
         if !budgetYears.isEmpty {
             result.append(perLanguage { paths.budgets(in: $0) })
             for (id, years) in budgetYears {

@@ -40,6 +40,10 @@ public struct SitePaths: Hashable, Sendable {
         "\(language.rawValue)/handbook/topic/\(topic.id)/index.html"
     }
 
+    public func partnerships(in language: Language) -> String { "\(language.rawValue)/partnerships/index.html" }
+
+    public func partnership(_ id: String, in language: Language) -> String { "\(language.rawValue)/partnerships/\(id)/index.html" }
+
     /// The budgets index, a municipality's page, and a year's citizen budget.
     public func budgets(in language: Language) -> String { "\(language.rawValue)/budgets/index.html" }
 
@@ -57,6 +61,11 @@ public struct SitePaths: Hashable, Sendable {
     /// The open data of a year, language-independent.
     public static func budgetData(_ id: String, _ year: Int, ext: String) -> String { "data/budgets/\(id)/\(year).\(ext)" }
     public static let dataPackage = "data/datapackage.json"
+
+    /// The key of a record's converted Markdown field among the converted bodies.
+    public static func recordText(_ path: String, _ field: String, _ language: Language) -> String {
+        "\(path)#\(field).\(language.rawValue)"
+    }
 
     public func feed(_ language: Language) -> String { "\(language.rawValue)/feed.xml" }
 

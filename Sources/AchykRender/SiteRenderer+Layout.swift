@@ -65,6 +65,10 @@ extension SiteRenderer {
                 guard !budgets.isEmpty else { return nil }
                 target = paths.budgets(in: language)
                 label = l.text(entry)
+            case "partnerships":
+                guard !content.partnerships.isEmpty else { return nil }
+                target = paths.partnerships(in: language)
+                label = l.text(entry)
             case "handbook", "news":
                 let kind: PageKind = entry == "news" ? .news : .caseStudy
                 guard !content.pages(of: kind).isEmpty else { return nil }

@@ -25,7 +25,7 @@ extension SiteRenderer {
             bodyHTML: bodies[page.path] ?? "",
             bodyLang: page.language.rawValue,
             fallback: fallback,
-            facts: facts(of: front, kind: group.key.kind, from: path, in: language),
+            facts: facts(of: front, key: group.key, from: path, in: language),
             breadcrumbs: breadcrumbs(for: group.key.kind, from: path, in: language))
         let frame = PageFrame(
             versions: versions, title: front.title, description: front.summary ?? front.tagline ?? "",
@@ -43,8 +43,8 @@ extension SiteRenderer {
     }
 
     /// The fact box of a case study: where, and on what topics, each linking to its list.
-    func facts(of front: FrontMatter, kind: PageKind, from path: String, in language: Language) -> [FactView] {
-        guard kind == .caseStudy else { return [] }
+    func facts(of front: FrontMatter, key: PageKey, from path: String, in language: Language) -> [FactView] {
+        guard key.kind == .caseStudy else { return [] }
         let l = localizer(language)
         var facts: [FactView] = []
         if let oblast = front.oblast {
@@ -62,6 +62,9 @@ extension SiteRenderer {
             facts.append(FactView(label: l.text("budgets"), values: [
                 FactValueView(label: municipalityName(municipality.municipality, in: language), href: SitePaths.relative(from: path, to: paths.municipality(id, in: language)))
             ]))
+        }
+        if let record = partnership(forCase: key, frontMatter: front) {
+            facts += recordFacts(record, from: path, in: language)
         }
         if !front.topics.isEmpty {
             facts.append(FactView(label: l.text("topics"), values: front.topics.map { topic in

@@ -44,7 +44,7 @@ public struct SiteRenderer: Sendable {
 
     /// Every piece of work, one job per page and language, so that the caller can spread them over all cores.
     public func jobs() -> [RenderJob] {
-        var jobs = pageJobs(for: content.pages) + feedJobs() + budgetJobs()
+        var jobs = pageJobs(for: content.pages) + feedJobs() + budgetJobs() + partnershipJobs()
         for language in languages {
             jobs.append(RenderJob(name: "home (\(language.rawValue))") { [self] in [renderHome(in: language)] })
             jobs.append(RenderJob(name: "news list (\(language.rawValue))") { [self] in [renderNewsList(in: language)] })

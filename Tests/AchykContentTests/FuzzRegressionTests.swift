@@ -16,6 +16,9 @@ import Testing
         "front-matter": FuzzEntryPoints.splitFrontMatter,
         "page": FuzzEntryPoints.readPage,
         "site-yaml": FuzzEntryPoints.readSiteSettings,
+        "budget-csv": FuzzEntryPoints.readBudgetCSV,
+        "amount": FuzzEntryPoints.parseAmount,
+        "municipality": FuzzEntryPoints.readMunicipality,
     ]
 
     @Test func everyTargetHasRegressionInputs() {
