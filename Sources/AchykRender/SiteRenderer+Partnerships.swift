@@ -17,12 +17,7 @@ extension SiteRenderer {
 
     /// The som equivalent of a funding entry, at site.yaml's rate; nil when there is no rate for its currency.
     func somEquivalent(_ funding: Funding) -> Amount? {
-        if funding.currency == .kgs { return funding.amount }
-        guard let rate = settings.exchangeRates[funding.currency.rawValue] else { return nil }
-        var product = (Decimal(string: funding.amount.plainSom) ?? 0) * rate * 100
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &product, 0, .plain)
-        return Int128(rounded.description).map { Amount(tyiyn: $0) }
+        PartnershipFigures.somEquivalent(funding.amount, funding.currency, rates: settings.exchangeRates)
     }
 
     /// The amount as given, in its own currency: "US$12,000", "12 000 долл. США", "250 000 сом".
@@ -37,7 +32,10 @@ extension SiteRenderer {
     func fundingText(_ funding: Funding, in language: Language) -> String {
         var text = originalAmount(funding.amount, funding.currency, in: language)
         if funding.currency != .kgs, let som = somEquivalent(funding) {
-            text += " (\(localizer(language).text("som_equivalent", ["amount": localizer(language).som(som)])))"
+            let l = localizer(language)
+            // The euro rate is not the handbook's: say so wherever a converted euro amount appears.
+            let assumed = funding.currency == .eur ? " " + l.text("at_assumed_rate") : ""
+            text += " (\(l.text("som_equivalent", ["amount": l.som(som)]))\(assumed))"
         }
         return text
     }
@@ -217,6 +215,16 @@ extension SiteRenderer {
 
 /// The partnership index's figures, computed from the records alone.
 enum PartnershipFigures {
+    /// An amount in som: as it is for KGS, else at the rate (som per unit), rounded to the tyiyn.
+    static func somEquivalent(_ amount: Amount, _ currency: Currency, rates: [String: Decimal]) -> Amount? {
+        if currency == .kgs { return amount }
+        guard let rate = rates[currency.rawValue] else { return nil }
+        var product = (Decimal(string: amount.plainSom) ?? 0) * rate * 100
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &product, 0, .plain)
+        return Int128(rounded.description).map { Amount(tyiyn: $0) }
+    }
+
     /// Records per oblast (a record in several oblasts counts in each), most first.
     static func casesPerOblast(_ records: [PartnershipRecord]) -> [(oblast: Oblast, count: Int)] {
         var counts: [Oblast: Int] = [:]

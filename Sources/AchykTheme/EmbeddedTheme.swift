@@ -365,6 +365,7 @@ entries: "Entries"
 records:
   one: "{n} partnership"
   other: "{n} partnerships"
+at_assumed_rate: "at an assumed rate"
 
 """#,
         "i18n/ky.yaml": #"""
@@ -540,6 +541,7 @@ entries: "Жазуулар"
 records:
   one: "{n} өнөктөштүк"
   other: "{n} өнөктөштүк"
+at_assumed_rate: "болжолдуу курс боюнча"
 
 """#,
         "i18n/ru.yaml": #"""
@@ -723,6 +725,7 @@ records:
   few: "{n} партнёрства"
   many: "{n} партнёрств"
   other: "{n} партнёрства"
+at_assumed_rate: "по предполагаемому курсу"
 
 """#,
         "templates/404.mustache": #"""

@@ -51,7 +51,7 @@ import Testing
         #expect(run.standardError.isEmpty)
         let lines = run.standardOutput.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("Built 39 pages (ky 13, ru 13, en 13), 0 warnings, ") == true)
+        #expect(lines.first?.hasPrefix("Built 45 pages (ky 15, ru 15, en 15), 0 warnings, ") == true)
         #expect(lines.first?.hasSuffix(" s → out/") == true)
         // No theme folder here: the built-in theme was used.
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/assets/style.css").path))

@@ -70,3 +70,27 @@ import Testing
         #expect(Fixtures.files(in: site) == before)
     }
 }
+
+/// The partnership record of the trilingual fixture: its page, the index figures, and the case page's fact box.
+@Suite struct PartnershipSiteTests {
+    @Test func theIndexFiguresAgreeWithTheRecord() async throws {
+        let (report, site) = await Fixtures.build(Fixtures.content("trilingual"), strict: true)
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        let index = try String(contentsOf: site.appendingPathComponent("en/partnerships/index.html"), encoding: .utf8)
+        // 50,000 som + US$1,000 × 38.5 + €200 × 50 = 98,500 som.
+        #expect(index.contains("The records report 50,000 som, US$1,000, €200: about 98.5 thousand som in all."))
+        #expect(index.contains("98,500 som"))
+        // One record in two oblasts counts in each.
+        #expect(index.contains("<th scope=\"row\"><a href=\"../handbook/oblast/chui/index.html\">Chui Oblast</a></th><td class=\"num\">1</td>"))
+        #expect(index.contains("<th scope=\"row\"><a href=\"../handbook/oblast/issyk-kul/index.html\">Issyk-Kul Oblast</a></th><td class=\"num\">1</td>"))
+        #expect(index.contains("role=\"img\""))
+        let record = try String(contentsOf: site.appendingPathComponent("ru/partnerships/alga/index.html"), encoding: .utf8)
+        #expect(record.contains("1995–2006"))
+        #expect(record.contains("<strong>150</strong>"))
+        #expect(record.contains("../../budgets/tamchy/index.html"))
+        let casePage = try String(contentsOf: site.appendingPathComponent("en/handbook/01-alga/index.html"), encoding: .utf8)
+        #expect(casePage.contains("US$1,000 (about 38,500 som) — FINCA, 1996"))
+        #expect(casePage.contains("€200 (about 10,000 som at an assumed rate)"))
+        #expect(casePage.contains("../../partnerships/alga/index.html"))
+    }
+}
