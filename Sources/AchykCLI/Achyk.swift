@@ -15,9 +15,10 @@ struct Achyk: AsyncParsableCommand {
               achyk build                        build Content/ into Site/
               achyk check --content ~/my-site    validate without writing anything
               achyk serve                        preview at http://127.0.0.1:1313/ while editing
+              achyk new case-study 26-new-village   start a new case study in every language
             """,
         version: AchykVersion.current,
-        subcommands: [Build.self, Check.self, Serve.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self],
         defaultSubcommand: Build.self)
 }
 

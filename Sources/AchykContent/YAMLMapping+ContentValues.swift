@@ -13,8 +13,8 @@ extension YAMLMapping {
 
     /// One oblast or a list of them (a partnership in several oblasts).
     func oblasts(_ key: String = "oblast", required: Bool, reporting diagnostics: inout Diagnostics) -> [Oblast] {
-        guard self[key] != nil else {
-            if required { diagnostics.error("missing required key '\(key)'", at: file.fileLocation) }
+        guard let node = self[key], !node.isNull else {
+            if required { diagnostics.error("missing required key '\(key)'", at: self[key] == nil ? file.fileLocation : location(of: key)) }
             return []
         }
         return strings(key, reporting: &diagnostics).compactMap { Self.oblast($0.text, at: $0.location, reporting: &diagnostics) }

@@ -97,6 +97,20 @@ import Testing
         }
         #expect(try achyk(["--version"], in: folder).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
     }
+
+    @Test func newScaffoldsFilesAndRefusesToOverwrite() throws {
+        let folder = temporaryFolder()
+        let first = try achyk(["new", "case-study", "26-new-village"], in: folder)
+        #expect(first.status == 0)
+        #expect(first.standardOutput.contains("Created Content/handbook/26-new-village.en.md"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Content/handbook/26-new-village.ky.md").path))
+        let again = try achyk(["new", "case-study", "26-new-village"], in: folder)
+        #expect(again.status != 0)
+        #expect(again.standardError.contains("already exists"))
+        let record = try achyk(["new", "partnership", "Insan"], in: folder)
+        #expect(record.status != 0)
+        #expect(record.standardError.contains("is not a partnership id"))
+    }
 }
 
 @Suite struct ConcurrentBuildTests {
