@@ -36,6 +36,35 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 20)
     }
 
+    /// 200 MB, made sparse so the test writes nothing to disk: refused at line 1 before it is read into memory.
+    @Test func aBudgetTableOf200MegabytesIsRefusedUnread() async throws {
+        let root = try content([
+            "budgets/leilek/municipality.yaml": Data("id: leilek\nname: Leilek\n".utf8),
+            "budgets/leilek/2023.csv": Data("code,approved\n701,5\n".utf8),
+        ])
+        let handle = try FileHandle(forWritingTo: root.appendingPathComponent("budgets/leilek/2023.csv"))
+        try handle.truncate(atOffset: 200 << 20)
+        try handle.close()
+        let problems = await check(root)
+        #expect(problems == ["budgets/leilek/2023.csv:1: error: the file is 200 MB; a local budget table is far smaller, so it is not read (is this the right file? the limit is 32 MB)"])
+    }
+
+    /// Every kind of budget defect at once: bytes that are not text, a huge line, a table cut in a quoted cell.
+    @Test func brokenBudgetTablesAreErrorsAtTheirLines() async throws {
+        let problems = await check(try content([
+            "budgets/leilek/municipality.yaml": Data("id: leilek\nname: Leilek\nsources:\n  2023: {title: x, url: \"javascript:alert(1)\"}\n".utf8),
+            "budgets/leilek/2021.csv": Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x0A]),
+            "budgets/leilek/2022.csv": Data(("code,approved\n701," + String(repeating: "9", count: 2_000_000) + "\n").utf8),
+            "budgets/leilek/2023.csv": Data("code,name,approved\n701,\"General\n709,x,5\n".utf8),
+        ]))
+        #expect(problems == [
+            "budgets/leilek/2021.csv:1: error: the file holds a NUL byte, so it is not a CSV text (was a spreadsheet saved under a .csv name?)",
+            "budgets/leilek/2022.csv:2: error: column 'approved': '\(String(repeating: "9", count: 40))…' is too large for a budget amount (more than 15 digits of som)",
+            "budgets/leilek/2023.csv:2: error: a quoted cell opens here and is never closed (a missing '\"')",
+            "budgets/leilek/municipality.yaml:4: error: 'url' must be an http or https address, such as https://example.org/report.pdf",
+        ])
+    }
+
     @Test func truncatedFrontMatterIsReportedWhereItBreaks() async throws {
         let problems = await check(try content(["pages/cut.en.md": Data("---\ntitle: Cut\ntopics: [water,\n".utf8)]))
         #expect(problems == ["pages/cut.en.md:1: error: the front matter opened by '---' on line 1 is never closed; add a '---' line after the last key"])

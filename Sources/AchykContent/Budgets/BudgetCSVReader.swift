@@ -183,7 +183,7 @@ struct BudgetCSVReader {
             }
         }
         guard let code = Self.normalizedCode(rawCode) else {
-            diagnostics.warning("'\(rawCode)' is not a budget code (digits only); the line is left out", at: location)
+            diagnostics.warning("'\(Self.shown(rawCode))' is not a budget code (digits only); the line is left out", at: location)
             return nil
         }
         var amounts: [Amount?] = [nil, nil, nil]
@@ -194,16 +194,22 @@ struct BudgetCSVReader {
             case .success(let amount):
                 amounts[column.index] = amount
             case .failure(.notAnAmount):
-                diagnostics.error("column '\(field.rawValue)': '\(text.trimmingCharacters(in: .whitespaces))' is not an amount", at: location)
+                diagnostics.error("column '\(field.rawValue)': '\(Self.shown(text))' is not an amount", at: location)
                 valid = false
             case .failure(.tooLarge):
-                diagnostics.error("column '\(field.rawValue)': '\(text.trimmingCharacters(in: .whitespaces))' is too large for a budget amount (more than 15 digits of som)", at: location)
+                diagnostics.error("column '\(field.rawValue)': '\(Self.shown(text))' is too large for a budget amount (more than 15 digits of som)", at: location)
                 valid = false
             }
         }
         guard valid else { return nil }
         let name = cell(.name)?.trimmingCharacters(in: .whitespacesAndNewlines)
         return BudgetRow(line: record.line, code: code, name: name?.isEmpty == false ? name : nil, amounts: amounts)
+    }
+
+    /// A cell as quoted in a message: trimmed, and cut short if it is long.
+    static func shown(_ cell: String) -> String {
+        let text = cell.trimmingCharacters(in: .whitespaces)
+        return text.count <= 40 ? text : String(text.prefix(40)) + "…"
     }
 
     /// Digits, or digits followed by `.0` as a spreadsheet writes a number; nil for anything else.
