@@ -79,7 +79,10 @@ def main():
 
 
 def write_budgets(rng, folder):
-    """480 municipalities x 10 years of budget CSVs of 40-80 lines, for when achyk builds budgets."""
+    """480 municipalities x 10 years of budget CSVs of 40-80 lines whose totals agree (no warnings)."""
+    revenue_codes = ["1111", "1131", "1141", "1415", "1422", "1331", "1332"]
+    function_codes = ["7011", "7013", "7045", "7062", "7063", "7064", "7082", "7091", "7096", "7109"]
+    economic_codes = ["211", "212", "22", "272", "28", "3111"]
     for municipality in range(480):
         mid = f"m{municipality + 1:03d}"
         (folder / mid).mkdir(parents=True)
@@ -88,10 +91,30 @@ def write_budgets(rng, folder):
             f"kind: ayil-okmot\noblast: {OBLASTS[municipality % 7]}\npopulation: {{" +
             ", ".join(f"{year}: {rng.randint(3000, 30000)}" for year in range(2015, 2025)) + "}\n", encoding="utf-8")
         for year in range(2015, 2025):
+            lines = rng.randint(40, 80)
             rows = ["code,name,approved,executed"]
-            for line in range(rng.randint(40, 80)):
-                code = rng.choice(["1111", "1131", "1331", "1421", "7011", "7041", "7061", "7091", "2111", "2211"])
-                rows.append(f"{code}{line:02d},row {line},{rng.randint(1000, 900000)},{rng.randint(1000, 900000)}")
+            spending = [0, 0]
+            # About a third revenue, the rest functional lines; then the economic view of the same spending.
+            for line in range(lines - len(economic_codes)):
+                approved, executed = rng.randint(1000, 900000), rng.randint(1000, 900000)
+                if line % 3 == 0:
+                    code = f"{rng.choice(revenue_codes)}{line:02d}"
+                else:
+                    code = f"{rng.choice(function_codes)}{line:02d}"
+                    spending[0] += approved
+                    spending[1] += executed
+                rows.append(f"{code},строка {line},{approved},{executed}")
+            shares = [rng.randint(5, 40) for _ in economic_codes]
+            for column in (0, 1):
+                parts = [spending[column] * share // sum(shares) for share in shares]
+                parts[-1] += spending[column] - sum(parts)
+                shares_column = parts
+                if column == 0:
+                    approved_parts = shares_column
+                else:
+                    executed_parts = shares_column
+            for code, approved, executed in zip(economic_codes, approved_parts, executed_parts):
+                rows.append(f"{code},вид {code},{approved},{executed}")
             (folder / mid / f"{year}.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 

@@ -101,7 +101,8 @@ struct BudgetYearPage {
                 return BarGroup(label: label(line), bars: [.init(value: amount.double, text: l.compactSom(amount), style: line.category == .transfers ? .hatched : .solid)])
             },
             legend: [LegendEntry(label: l.text("own_revenue"), style: .solid), LegendEntry(label: l.text("transfers"), style: .hatched)])
-        charts.append(Chart(name: "revenue", title: bySource.text.title, svg: bySource.svg()))
+        let bySourceSVG = bySource.svg()
+        charts.append(Chart(name: "revenue", title: bySource.text.title, svg: bySourceSVG))
         let table = HTMLBuilder.table(
             caption: bySource.text.title, columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
             rows: lines.map { line in
@@ -110,7 +111,7 @@ struct BudgetYearPage {
             } + [[.text(""), .header(l.text("revenue")), .number(l.som(figures.revenue)), .number(l.percent(figures.revenue == .zero ? nil : 1))]],
             numericColumns: [2, 3])
         let html = "<figure class=\"chart\">\n\(composition.svg())\n</figure>\n"
-            + HTMLBuilder.figure(svg: bySource.svg(), caption: bySource.text.title, tableSummary: l.text("data_table"), table: table)
+            + HTMLBuilder.figure(svg: bySourceSVG, caption: bySource.text.title, tableSummary: l.text("data_table"), table: table)
         var paragraphs: [String] = []
         if figures.revenue != .zero {
             paragraphs.append(l.text("where_from_text", ["share": l.percent(figures.transfersShare), "own": l.compactSom(figures.ownRevenue)]))
@@ -126,7 +127,8 @@ struct BudgetYearPage {
                 let amount = figures.byFunction[function] ?? .zero
                 return BarGroup(label: functionName(function), bars: [.init(value: amount.double, text: "\(l.compactSom(amount)) · \(l.percent(figures.share(of: function)))", style: .solid)])
             }, legend: [])
-        charts.append(Chart(name: "functions", title: chart.text.title, svg: chart.svg()))
+        let svg = chart.svg()
+        charts.append(Chart(name: "functions", title: chart.text.title, svg: svg))
         let table = HTMLBuilder.table(
             caption: chart.text.title, columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
             rows: functions.map { function in
@@ -135,7 +137,7 @@ struct BudgetYearPage {
             numericColumns: [2, 3])
         return BudgetSectionView(
             id: "where-to", heading: l.text("where_to"), paragraphs: [summarySentence(figures)].filter { !$0.isEmpty },
-            html: HTMLBuilder.figure(svg: chart.svg(), caption: chart.text.title, tableSummary: l.text("data_table"), table: table))
+            html: HTMLBuilder.figure(svg: svg, caption: chart.text.title, tableSummary: l.text("data_table"), table: table))
     }
 
     private func perResident(_ figures: ColumnFigures, _ charts: inout [Chart]) -> BudgetSectionView {
@@ -150,7 +152,8 @@ struct BudgetYearPage {
             groups: perPerson.map { function, amount in
                 BarGroup(label: functionName(function), bars: [.init(value: amount.double, text: l.som(amount), style: .solid)])
             }, legend: [])
-        charts.append(Chart(name: "per-resident", title: chart.text.title, svg: chart.svg()))
+        let svg = chart.svg()
+        charts.append(Chart(name: "per-resident", title: chart.text.title, svg: svg))
         let table = HTMLBuilder.table(
             caption: chart.text.title, columns: [l.text("code"), l.text("item"), l.text("amount")],
             rows: perPerson.map { function, amount in [.text(function), .header(functionName(function)), .number(l.somAndTyiyn(amount))] }
@@ -158,7 +161,7 @@ struct BudgetYearPage {
             numericColumns: [2])
         return BudgetSectionView(
             id: "per-resident", heading: l.text("for_each_resident"), paragraphs: [sentence],
-            html: HTMLBuilder.figure(svg: chart.svg(), caption: chart.text.title, tableSummary: l.text("data_table"), table: table))
+            html: HTMLBuilder.figure(svg: svg, caption: chart.text.title, tableSummary: l.text("data_table"), table: table))
     }
 
     private func planAndReality(_ charts: inout [Chart]) -> BudgetSectionView {
@@ -178,7 +181,8 @@ struct BudgetYearPage {
                 ])
             },
             legend: [LegendEntry(label: l.text("approved"), style: .outline), LegendEntry(label: l.text("executed"), style: .solid)])
-        charts.append(Chart(name: "plan", title: chart.text.title, svg: chart.svg()))
+        let svg = chart.svg()
+        charts.append(Chart(name: "plan", title: chart.text.title, svg: svg))
         let revised = year.figures[.revised]
         var columns = [l.text("code"), l.text("item"), l.text("approved")]
         if revised != nil { columns.append(l.text("revised")) }
@@ -197,7 +201,7 @@ struct BudgetYearPage {
         let table = HTMLBuilder.table(caption: chart.text.title, columns: columns, rows: rows, numericColumns: Set(2..<columns.count))
         return BudgetSectionView(
             id: "plan-and-reality", heading: l.text("plan_and_reality"), paragraphs: [sentence],
-            html: HTMLBuilder.figure(svg: chart.svg(), caption: chart.text.title, tableSummary: l.text("data_table"), table: table))
+            html: HTMLBuilder.figure(svg: svg, caption: chart.text.title, tableSummary: l.text("data_table"), table: table))
     }
 
     private func compared(_ charts: inout [Chart]) -> BudgetSectionView? {
@@ -228,7 +232,8 @@ struct BudgetYearPage {
                 ])
             },
             legend: [LegendEntry(label: previousText, style: .outline), LegendEntry(label: yearText, style: .solid)])
-        charts.append(Chart(name: "change", title: chart.text.title, svg: chart.svg()))
+        let svg = chart.svg()
+        charts.append(Chart(name: "change", title: chart.text.title, svg: svg))
         func row(_ code: String, _ name: String, _ then: Amount, _ current: Amount) -> [HTMLBuilder.Cell] {
             let delta = current - then
             return [.text(code), .header(name), .number(l.som(then)), .number(l.som(current)), .number((delta.isNegative ? "" : "+") + l.som(delta))]
@@ -240,7 +245,7 @@ struct BudgetYearPage {
             numericColumns: [2, 3, 4])
         return BudgetSectionView(
             id: "compared", heading: l.text("compared_with", ["year": previousText]), paragraphs: [sentence],
-            html: HTMLBuilder.figure(svg: chart.svg(), caption: chart.text.title, tableSummary: l.text("data_table"), table: table))
+            html: HTMLBuilder.figure(svg: svg, caption: chart.text.title, tableSummary: l.text("data_table"), table: table))
     }
 
     private func whatMoneyBuys(_ charts: inout [Chart]) -> BudgetSectionView? {
@@ -255,14 +260,15 @@ struct BudgetYearPage {
                 let amount = line[column] ?? .zero
                 return BarGroup(label: label(line), bars: [.init(value: amount.double, text: "\(l.compactSom(amount)) · \(l.percent(total.ratio(of: amount)))", style: line.category == .capital ? .hatched : .solid)])
             }, legend: [])
-        charts.append(Chart(name: "economic", title: chart.text.title, svg: chart.svg()))
+        let svg = chart.svg()
+        charts.append(Chart(name: "economic", title: chart.text.title, svg: svg))
         let table = HTMLBuilder.table(
             caption: chart.text.title, columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
             rows: sorted.map { line in [.text(line.code), .header(label(line)), .number(l.som(line[column] ?? .zero)), .number(l.percent(total.ratio(of: line[column] ?? .zero)))] },
             numericColumns: [2, 3])
         return BudgetSectionView(
             id: "what-money-buys", heading: l.text("what_money_buys"), paragraphs: [l.text("what_money_buys_text")],
-            html: HTMLBuilder.figure(svg: chart.svg(), caption: chart.text.title, tableSummary: l.text("data_table"), table: table))
+            html: HTMLBuilder.figure(svg: svg, caption: chart.text.title, tableSummary: l.text("data_table"), table: table))
     }
 
     /// The CSO's words on this year, with the same fallback as any page.

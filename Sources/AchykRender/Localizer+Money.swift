@@ -1,42 +1,56 @@
 import AchykModel
 import Foundation
 
-/// Money and shares in the reader's language: exact figures for tables, rounded ones with words for text.
+/// Money and shares in the reader's language: exact figures for tables, rounded ones with words for text. Integer
+/// arithmetic throughout: these run hundreds of times on every citizen-budget page.
 extension Localizer {
     /// To the som, grouped: "1 234 568 сом".
     public func som(_ amount: Amount) -> String {
-        text("amount_som", ["n": integer128(amount.roundedSom)])
+        text("amount_som", ["n": signed(amount.roundedSom, fractionDigits: 0, fraction: 0)])
     }
 
     /// To the tyiyn, for per-resident figures: "1 234,57 сом".
     public func somAndTyiyn(_ amount: Amount) -> String {
-        text("amount_som", ["n": decimal(Decimal(string: amount.plainSom) ?? 0, fractionDigits: 2)])
+        let (whole, fraction) = amount.tyiyn.magnitude.quotientAndRemainder(dividingBy: 100)
+        return text("amount_som", ["n": (amount.isNegative ? "−" : "") + grouped128(whole) + decimalMark + (fraction < 10 ? "0" : "") + String(fraction)])
     }
 
     /// Rounded with a word for the size: "12,4 млн сом", "850 сом"; three significant digits at most.
     public func compactSom(_ amount: Amount) -> String {
-        let som = Decimal(string: amount.plainSom) ?? 0
-        let magnitude = som < 0 ? -som : som
-        let units: [(Decimal, String)] = [(1_000_000_000, "amount_billion"), (1_000_000, "amount_million"), (1_000, "amount_thousand")]
-        for (unit, key) in units where magnitude >= unit {
-            let value = som / unit
-            let absolute = value < 0 ? -value : value
-            let digits = absolute >= 100 ? 0 : 1
-            var number = decimal(value, fractionDigits: digits)
-            if digits == 1, number.hasSuffix("\(decimalMark)0") { number.removeLast(decimalMark.count + 1) }
-            return text(key, ["n": number])
+        let som = amount.roundedSom
+        let magnitude = som.magnitude
+        let units: [(UInt128, String)] = [(1_000_000_000, "amount_billion"), (1_000_000, "amount_million"), (1_000, "amount_thousand")]
+        // A unit is used from the amount that rounds to one of it (999 950 is "1 million", not "1 000 thousand").
+        for (unit, key) in units where magnitude >= unit - unit / 2000 {
+            // Tenths of the unit, rounded half away from zero; whole units from 100 up.
+            // From 100 units on, whole units (rounded once, from the amount itself).
+            let tenths = magnitude >= unit * 100 - unit / 20 ? (magnitude + unit / 2) / unit * 10 : (magnitude * 10 + unit / 2) / unit
+            let number = tenths % 10 == 0 ? grouped128(tenths / 10) : grouped128(tenths / 10) + decimalMark + String(tenths % 10)
+            return text(key, ["n": (som < 0 ? "−" : "") + number])
         }
-        return text("amount_som", ["n": decimal(som, fractionDigits: 0)])
+        return text("amount_som", ["n": signed(som, fractionDigits: 0, fraction: 0)])
     }
 
     /// A fraction as a percentage with one decimal: "45,3 %"; nil (a zero denominator) is "—".
     public func percent(_ fraction: Double?) -> String {
-        guard let fraction, fraction.isFinite else { return "—" }
-        let value = Decimal(string: String(format: "%.4f", fraction * 100)) ?? 0
-        return text("percent", ["n": decimal(value, fractionDigits: 1)])
+        guard let fraction, fraction.isFinite, abs(fraction) < 1e12 else { return "—" }
+        let tenths = Int((fraction * 1000).rounded())
+        let number = (tenths < 0 ? "−" : "") + grouped128(UInt128(abs(tenths) / 10)) + decimalMark + String(abs(tenths) % 10)
+        return text("percent", ["n": number])
     }
 
-    private func integer128(_ value: Int128) -> String {
-        decimal(Decimal(string: String(value)) ?? 0, fractionDigits: 0)
+    private func signed(_ value: Int128, fractionDigits: Int, fraction: Int) -> String {
+        (value < 0 ? "−" : "") + grouped128(value.magnitude)
+    }
+
+    private func grouped128(_ value: UInt128) -> String {
+        let digits = String(value)
+        guard digits.count > 3 else { return digits }
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result += groupSeparator }
+            result.append(digit)
+        }
+        return result
     }
 }

@@ -49,6 +49,27 @@ import Testing
         #expect(try localizer(.ru).counted("cases", count) == expected)
     }
 
+    @Test(arguments: [
+        (Language.ru, 12_438_000_00, "12,4 млн сом"), (.ru, 123_456_789_00, "123 млн сом"), (.ky, 960_000_00, "960 миң сом"),
+        (.en, 999_950_00, "1 million som"), (.en, 1_049_00, "1 thousand som"), (.en, 850_40, "850 som"),
+        (.ru, 2_500_000_000_00, "2,5 млрд сом"), (.ru, -400_000_00, "−400 тыс. сом"), (.en, 0, "0 som"), (.en, 99_960_00, "100 thousand som"),
+    ] as [(Language, Int, String)])
+    func roundsMoneyWithAWordForItsSize(language: Language, tyiyn: Int, expected: String) throws {
+        #expect(try localizer(language).compactSom(Amount(tyiyn: Int128(tyiyn))) == expected)
+    }
+
+    @Test func exactMoneyAndPercentages() throws {
+        let ru = try localizer(.ru), en = try localizer(.en)
+        #expect(ru.som(Amount(tyiyn: 123_456_750)) == "1\u{00A0}234\u{00A0}568 сом")
+        #expect(en.som(Amount(tyiyn: -1_234_49)) == "−1,234 som")
+        #expect(ru.somAndTyiyn(Amount(tyiyn: 296_346)) == "2\u{00A0}963,46 сом")
+        #expect(en.somAndTyiyn(Amount(tyiyn: 5)) == "0.05 som")
+        #expect(ru.percent(0.70526) == "70,5 %")
+        #expect(en.percent(0.0555) == "5.6%")
+        #expect(en.percent(nil) == "—")
+        #expect(en.percent(.nan) == "—")
+    }
+
     @Test func countsInKyrgyzAndEnglish() throws {
         #expect(try localizer(.ky).counted("cases", 5) == "5 кейс")
         #expect(try localizer(.en).counted("cases", 1) == "1 case study")

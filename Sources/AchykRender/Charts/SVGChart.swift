@@ -94,12 +94,14 @@ struct SVGWriter {
             """
     }
 
-    /// Numbers in coordinates: at most one decimal, no exponent, never NaN.
+    /// Numbers in coordinates: at most one decimal, no exponent, never NaN (by integer arithmetic: this runs for
+    /// every coordinate of every chart).
     static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
-        let rounded = (value * 10).rounded() / 10
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        return String(format: "%.1f", rounded)
+        guard value.isFinite, abs(value) < 1e15 else { return "0" }
+        let tenths = Int((value * 10).rounded())
+        let whole = String(abs(tenths) / 10)
+        let sign = tenths < 0 ? "-" : ""
+        return tenths % 10 == 0 ? sign + whole : "\(sign)\(whole).\(abs(tenths) % 10)"
     }
 
     /// Words wrapped to lines of at most `limit` characters (a longer word gets a line of its own, cut if it must).
