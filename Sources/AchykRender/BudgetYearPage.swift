@@ -46,8 +46,9 @@ struct BudgetYearPage {
             layout: renderer.layout(for: frame, in: language),
             breadcrumbs: renderer.budgetBreadcrumbs(from: path, in: language, municipality: info),
             title: title, subtitle: renderer.municipalitySubtitle(info, in: language),
-            notices: info.isSample ? [l.text("sample_notice")] : [], lead: lead, keyFigures: keyFigures(),
-            sections: sections, sourceHTML: source())
+            notices: info.isSample ? [l.text("sample_notice")] : [], bodyHTML: BudgetPageBody.html(
+                lead: lead, keyFigures: keyFigures(), keyFiguresHeading: l.text("key_figures"),
+                sections: sections, sourceHTML: source()))
         let page = OutputFile(path: path, text: renderer.theme.render(view, with: "budget"))
         return [page] + charts.map { chart in
             OutputFile(path: renderer.paths.budgetChart(info.id, year.year, chart: chart.name, in: language), text: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + chart.svg + "\n")

@@ -138,7 +138,9 @@ extension SiteRenderer {
         let view = BudgetPageView(
             layout: layout(for: frame, in: language), breadcrumbs: budgetBreadcrumbs(from: path, in: language), title: name,
             subtitle: municipalitySubtitle(info, in: language), notices: info.isSample ? [l.text("sample_notice")] : [],
-            lead: [], keyFigures: keyFigures, sections: sections, sourceHTML: nil)
+            bodyHTML: BudgetPageBody.html(
+                lead: [], keyFigures: keyFigures, keyFiguresHeading: l.text("key_figures"),
+                sections: sections, sourceHTML: nil))
         return OutputFile(path: path, text: theme.render(view, with: "budget"))
     }
 
@@ -216,8 +218,9 @@ extension SiteRenderer {
         let frame = PageFrame(versions: perLanguage { paths.budgets(in: $0) }, title: l.text("budgets"), description: l.text("budgets_intro"), menuEntry: "budgets")
         let view = BudgetPageView(
             layout: layout(for: frame, in: language), breadcrumbs: budgetBreadcrumbs(from: path, in: language),
-            title: l.text("budgets"), subtitle: nil, notices: [], lead: [l.text("budgets_intro")], keyFigures: [],
-            sections: sections, sourceHTML: nil)
+            title: l.text("budgets"), subtitle: nil, notices: [], bodyHTML: BudgetPageBody.html(
+                lead: [l.text("budgets_intro")], keyFigures: [], keyFiguresHeading: l.text("key_figures"),
+                sections: sections, sourceHTML: nil))
         return OutputFile(path: path, text: theme.render(view, with: "budget"))
     }
 }

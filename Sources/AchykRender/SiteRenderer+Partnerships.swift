@@ -137,8 +137,8 @@ extension SiteRenderer {
         crumbs.append(LinkView(label: l.text("partnerships"), href: SitePaths.relative(from: path, to: paths.partnerships(in: language))))
         let view = BudgetPageView(
             layout: layout(for: frame, in: language), breadcrumbs: crumbs, title: title,
-            subtitle: record.oblasts.map { oblastName($0, in: language) }.joined(separator: " · "), notices: [], lead: [],
-            keyFigures: [], sections: sections, sourceHTML: nil)
+            subtitle: record.oblasts.map { oblastName($0, in: language) }.joined(separator: " · "), notices: [],
+            bodyHTML: BudgetPageBody.html(lead: [], keyFigures: [], keyFiguresHeading: "", sections: sections, sourceHTML: nil))
         return OutputFile(path: path, text: theme.render(view, with: "budget"))
     }
 
@@ -207,8 +207,8 @@ extension SiteRenderer {
         let view = BudgetPageView(
             layout: layout(for: frame, in: language),
             breadcrumbs: [LinkView(label: l.text("home"), href: SitePaths.relative(from: path, to: paths.home(language)))],
-            title: l.text("partnerships"), subtitle: nil, notices: [], lead: [l.text("partnerships_intro")], keyFigures: [],
-            sections: sections, sourceHTML: nil)
+            title: l.text("partnerships"), subtitle: nil, notices: [],
+            bodyHTML: BudgetPageBody.html(lead: [l.text("partnerships_intro")], keyFigures: [], keyFiguresHeading: "", sections: sections, sourceHTML: nil))
         return OutputFile(path: path, text: theme.render(view, with: "budget"))
     }
 }

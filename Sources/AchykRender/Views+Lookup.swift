@@ -236,31 +236,6 @@ extension NotFoundView: MustacheParent {
     }
 }
 
-extension KeyFigureView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "label": self.label
-        case "value": self.value
-        case "exact": self.exact
-        case "note": self.note
-        default: nil
-        }
-    }
-}
-
-extension BudgetSectionView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": self.id
-        case "heading": self.heading
-        case "paragraphs": self.paragraphs
-        case "html": self.html
-        case "textLang": self.textLang
-        default: nil
-        }
-    }
-}
-
 extension BudgetPageView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -269,10 +244,7 @@ extension BudgetPageView: MustacheParent {
         case "title": self.title
         case "subtitle": self.subtitle
         case "notices": self.notices
-        case "lead": self.lead
-        case "keyFigures": self.keyFigures
-        case "sections": self.sections
-        case "sourceHTML": self.sourceHTML
+        case "bodyHTML": self.bodyHTML
         default: nil
         }
     }

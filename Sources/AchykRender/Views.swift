@@ -157,34 +157,14 @@ struct NotFoundView: Sendable {
     let messages: [NotFoundMessageView]
 }
 
-/// A large figure at the top of a budget page: rounded in words, with the exact figure beside it.
-struct KeyFigureView: Sendable {
-    let label: String
-    let value: String
-    let exact: String?
-    let note: String?
-}
-
-/// A section of a budget page; `html` holds what the renderer built (charts with their tables, lists).
-struct BudgetSectionView: Sendable {
-    let id: String
-    let heading: String
-    let paragraphs: [String]
-    let html: String?
-    /// The language of the section's text when it differs from the page's (a commentary shown as a fallback).
-    var textLang: String? = nil
-}
-
-/// The budgets index, a municipality's page and a year's citizen budget share one template.
+/// The budgets index, a municipality's page, a year's citizen budget and the partnership pages share one template:
+/// the frame is the theme's; the body (key figures, sections with charts and tables) is built in code, as these
+/// pages are most of a national site and a template lookup per figure made them the slowest part of a build.
 struct BudgetPageView: Sendable {
     let layout: LayoutView
     let breadcrumbs: [LinkView]
     let title: String
     let subtitle: String?
     let notices: [String]
-    let lead: [String]
-    let keyFigures: [KeyFigureView]
-    let sections: [BudgetSectionView]
-    /// Where the figures come from, with a link when the source has one.
-    let sourceHTML: String?
+    let bodyHTML: String
 }

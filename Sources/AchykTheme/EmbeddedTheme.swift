@@ -830,6 +830,7 @@ at_assumed_rate: "по предполагаемому курсу"
 """#,
         "templates/budget.mustache": #"""
 {{% CONTENT_TYPE: achyk-html }}
+{{! Budget and partnership pages: the body (key figures, sections, charts with their data tables) comes built. }}
 {{<base}}
 {{$main}}
 {{>breadcrumbs}}
@@ -843,36 +844,7 @@ at_assumed_rate: "по предполагаемому курсу"
 {{#notices}}
 <p class="notice sample" role="note">{{.}}</p>
 {{/notices}}
-{{#lead}}
-<p class="lead">{{.}}</p>
-{{/lead}}
-{{^empty(keyFigures)}}
-<section class="key-figures-section" aria-labelledby="key-figures">
-<h2 id="key-figures">{{t.key_figures}}</h2>
-<dl class="key-figures">
-{{#keyFigures}}
-<div>
-<dt>{{label}}</dt>
-<dd><span class="big">{{value}}</span>{{#exact}} <span class="exact">{{exact}}</span>{{/exact}}{{#note}} <span class="note">{{note}}</span>{{/note}}</dd>
-</div>
-{{/keyFigures}}
-</dl>
-</section>
-{{/empty(keyFigures)}}
-{{#sections}}
-<section id="{{id}}" class="budget-section" aria-labelledby="{{id}}-heading">
-<h2 id="{{id}}-heading">{{heading}}</h2>
-{{#textLang}}<div lang="{{textLang}}">{{/textLang}}
-{{#paragraphs}}
-<p>{{.}}</p>
-{{/paragraphs}}
-{{{html}}}
-{{#textLang}}</div>{{/textLang}}
-</section>
-{{/sections}}
-{{#sourceHTML}}
-<p class="source">{{{sourceHTML}}}</p>
-{{/sourceHTML}}
+{{{bodyHTML}}}
 </article>
 {{/main}}
 {{/base}}
