@@ -10,8 +10,17 @@ struct BudgetYearPage {
     let municipality: MunicipalityFigures
     let year: BudgetYear
     let language: Language
+    /// Looked up once: it is used for every figure of the page.
+    private let l: Localizer
 
-    private var l: Localizer { renderer.localizer(language) }
+    init(renderer: SiteRenderer, municipality: MunicipalityFigures, year: BudgetYear, language: Language) {
+        self.renderer = renderer
+        self.municipality = municipality
+        self.year = year
+        self.language = language
+        self.l = renderer.localizer(language)
+    }
+
     private var info: Municipality { municipality.municipality }
     private var path: String { renderer.paths.budgetYear(info.id, year.year, in: language) }
     private var yearText: String { String(year.year) }
