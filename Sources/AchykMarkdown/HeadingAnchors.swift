@@ -1,8 +1,10 @@
 /// Makes heading ids the way GitHub does: lowercase words joined by hyphens, numbered when repeated.
-struct HeadingIDs {
+public struct HeadingIDs: Sendable {
     private var used: [String: Int] = [:]
 
-    mutating func next(for text: String) -> String {
+    public init() {}
+
+    public mutating func next(for text: String) -> String {
         var slug = ""
         var pendingHyphen = false
         for character in text.lowercased() {

@@ -45,6 +45,7 @@ struct MarkdownStage {
         let pages = content.pages.flatMap { group in group.versions.values.map { (group.key, $0) } }
             .filter { paths?.contains($0.1.path) ?? true }
             .sorted { $0.1.path < $1.1.path }
+        let glossary = Self.glossaryLinkers(content)
         let results = Mutex<[PageResult?]>(Array(repeating: nil, count: pages.count))
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             let (key, page) = pages[index]
@@ -62,7 +63,11 @@ struct MarkdownStage {
                 }
                 return relative
             }
-            let result = PageResult(path: page.path, html: rendered.html, headingIDs: Set(rendered.headings.map(\.id)), problems: problems, anchors: anchors)
+            var html = rendered.html
+            if key.kind == .caseStudy, let (linker, glossaryKey) = glossary[page.language] {
+                html = linker.link(html, glossaryHref: SitePaths.relative(from: pagePath, to: sitePaths.page(glossaryKey, in: page.language)))
+            }
+            let result = PageResult(path: page.path, html: html, headingIDs: Set(rendered.headings.map(\.id)), problems: problems, anchors: anchors)
             results.withLock { $0[index] = result }
         }
         var result = Result(bodies: [:], headingIDs: knownHeadings, linkTargets: targets)
@@ -78,6 +83,17 @@ struct MarkdownStage {
             result.bodies.merge(renderRecordTexts(content, converter: converter, paths: sitePaths, targets: targets, reporting: &diagnostics)) { _, new in new }
         }
         return result
+    }
+
+    /// Per language, the terms of the glossary page shown in it (the page `glossary`), to link from case studies.
+    static func glossaryLinkers(_ content: SiteContent) -> [Language: (GlossaryLinker, PageKey)] {
+        guard let group = content.pages(of: .page).first(where: { $0.key.stem == "glossary" }) else { return [:] }
+        var linkers: [Language: (GlossaryLinker, PageKey)] = [:]
+        for language in content.settings.languages {
+            guard let page = group.version(for: language, siteOrder: content.settings.languages) else { continue }
+            linkers[language] = (GlossaryLinker(glossaryMarkdown: page.markdown), group.key)
+        }
+        return linkers
     }
 
     /// The Markdown of partnership records (`results`, `notes`), by `SitePaths.recordText` key.
