@@ -47,7 +47,7 @@ extension SiteRenderer {
                     isCurrent: other == language, lang: other.rawValue)
             },
             organisation: text(settings.organisation, in: language),
-            t: l.strings.texts)
+            t: UIText(texts: l.strings.texts))
     }
 
     /// The main menu: site.yaml's `menu` (page slugs and the sections `handbook` and `news`), else the sections

@@ -249,3 +249,7 @@ extension BudgetPageView: MustacheParent {
         }
     }
 }
+
+extension UIText: MustacheParent {
+    func child(named name: String) -> Any? { texts[name] }
+}

@@ -34,7 +34,15 @@ struct LayoutView: Sendable {
     let menuHTML: String
     let languages: [LinkView]
     let organisation: String?
-    let t: [String: String]
+    let t: UIText
+}
+
+/// The UI strings as templates read them (`{{t.key}}`). A plain dictionary would be converted to `[String: Any]`
+/// by swift-mustache on every lookup, copying all its strings; this answers a key directly.
+struct UIText: Hashable, Sendable, CustomStringConvertible {
+    let texts: [String: String]
+
+    var description: String { "UIText(\(texts.count) strings)" }
 }
 
 struct FallbackView: Sendable {

@@ -13,7 +13,7 @@ import Testing
         lang: "ky", documentTitle: "d", description: "desc", canonical: "c", ogType: "o", ogLocale: "l",
         ogLocaleAlternates: ["a"], ogTitle: "ot", alternates: [AlternateView(hreflang: "ru", href: "r")], xDefault: "x",
         siteTitle: "s", homeHref: "h", chooserHref: "ch", stylesheetHref: "css", feedHref: "f", feedTitle: "ft",
-        menuHTML: "<nav>", languages: [link], organisation: "org", t: ["k": "v"])
+        menuHTML: "<nav>", languages: [link], organisation: "org", t: UIText(texts: ["k": "v"]))
     static let article = ArticleView(
         title: "t", tagline: "tg", summary: "s", dateText: "d", dateISO: "i", bodyHTML: "<p>", bodyLang: "ky",
         fallback: FallbackView(message: "m", versions: [link]), facts: [fact], breadcrumbs: [link])
