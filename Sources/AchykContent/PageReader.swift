@@ -7,7 +7,7 @@ struct PageReader {
 
     static let knownKeys: Set<String> = [
         "title", "summary", "date", "draft", "tagline", "oblast", "rayon", "settlements", "topics", "partnership",
-        "municipality",
+        "municipality", "section",
     ]
 
     func read(
@@ -57,11 +57,26 @@ struct PageReader {
             settlements: map.strings("settlements", reporting: &diagnostics).map(\.text),
             topics: topics,
             partnership: map.identifier("partnership", reporting: &diagnostics),
-            municipality: map.identifier("municipality", reporting: &diagnostics))
+            municipality: map.identifier("municipality", reporting: &diagnostics),
+            section: readSection(map, kind: kind, reporting: &diagnostics))
         guard title != nil, kind != .caseStudy || oblast != nil, kind != .news || date != nil else { return nil }
         return SourcePage(
             key: PageKey(kind, key), language: name.language, frontMatter: frontMatter, markdown: split.body,
             bodyLine: split.bodyLine, path: path)
+    }
+
+    private func readSection(_ map: YAMLMapping, kind: PageKind, reporting diagnostics: inout Diagnostics) -> String? {
+        guard let section = map.string("section", reporting: &diagnostics) else { return nil }
+        guard kind == .page else {
+            diagnostics.warning("'section' belongs only in files under pages/; it is ignored here", at: map.location(of: "section"))
+            return nil
+        }
+        guard FrontMatter.sections.contains(section) else {
+            let choices = FrontMatter.sections.map { "'\($0)'" }.joined(separator: ", ")
+            diagnostics.warning("section '\(section)' is not one of \(choices); the page is listed in no section", at: map.location(of: "section"))
+            return nil
+        }
+        return section
     }
 
     private func readDate(_ map: YAMLMapping, kind: PageKind, stem: String, reporting diagnostics: inout Diagnostics) -> CalendarDate? {

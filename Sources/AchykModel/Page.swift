@@ -49,11 +49,18 @@ public struct FrontMatter: Hashable, Sendable {
     public var topics: [Topic]
     public var partnership: String?
     public var municipality: String?
+    /// For a file in pages/: the section whose index lists it among the texts about that section (the handbook's
+    /// foreword and introduction, for example), and whose index its breadcrumbs lead through.
+    public var section: String?
+
+    /// The values `section` may take: the sections that have an index page.
+    public static let sections = ["handbook", "partnerships", "budgets", "news"]
 
     public init(
         title: String, summary: String? = nil, date: CalendarDate? = nil, isDraft: Bool = false,
         tagline: String? = nil, oblast: Oblast? = nil, rayon: String? = nil, settlements: [String] = [],
-        topics: [Topic] = [], partnership: String? = nil, municipality: String? = nil
+        topics: [Topic] = [], partnership: String? = nil, municipality: String? = nil,
+        section: String? = nil
     ) {
         self.title = title
         self.summary = summary
@@ -66,6 +73,7 @@ public struct FrontMatter: Hashable, Sendable {
         self.topics = topics
         self.partnership = partnership
         self.municipality = municipality
+        self.section = section
     }
 }
 

@@ -18,9 +18,20 @@ struct BudgetSectionView: Sendable {
 
 /// The body of a budget or partnership page, built in one pass: lead, key figures, sections, source.
 enum BudgetPageBody {
-    static func html(lead: [String], keyFigures: [KeyFigureView], keyFiguresHeading: String, sections: [BudgetSectionView], sourceHTML: String?) -> String {
+    static func html(
+        lead: [String], sectionPages: (label: String, links: [LinkView]) = ("", []), keyFigures: [KeyFigureView],
+        keyFiguresHeading: String, sections: [BudgetSectionView], sourceHTML: String?
+    ) -> String {
         var html = ""
         for paragraph in lead { html += "<p class=\"lead\">\(HTMLBuilder.escape(paragraph))</p>\n" }
+        if !sectionPages.links.isEmpty {
+            html += "<nav class=\"section-pages\" aria-label=\"\(HTMLBuilder.escape(sectionPages.label))\">\n<ul>\n"
+            for link in sectionPages.links {
+                let lang = link.lang.map { " lang=\"\(HTMLBuilder.escape($0))\" hreflang=\"\(HTMLBuilder.escape($0))\"" } ?? ""
+                html += "<li><a href=\"\(HTMLBuilder.escape(link.href))\"\(lang)>\(HTMLBuilder.escape(link.label))</a></li>\n"
+            }
+            html += "</ul>\n</nav>\n"
+        }
         if !keyFigures.isEmpty {
             html += "<section class=\"key-figures-section\" aria-labelledby=\"key-figures\">\n<h2 id=\"key-figures\">\(HTMLBuilder.escape(keyFiguresHeading))</h2>\n<dl class=\"key-figures\">\n"
             for figure in keyFigures {

@@ -219,7 +219,8 @@ extension SiteRenderer {
         let view = BudgetPageView(
             layout: layout(for: frame, in: language), breadcrumbs: budgetBreadcrumbs(from: path, in: language),
             title: l.text("budgets"), subtitle: nil, notices: [], bodyHTML: BudgetPageBody.html(
-                lead: [l.text("budgets_intro")], keyFigures: [], keyFiguresHeading: l.text("key_figures"),
+                lead: [l.text("budgets_intro")], sectionPages: (l.text("about_section"), sectionPages("budgets", from: path, in: language)),
+                keyFigures: [], keyFiguresHeading: l.text("key_figures"),
                 sections: sections, sourceHTML: nil))
         return OutputFile(path: path, text: theme.render(view, with: "budget"))
     }

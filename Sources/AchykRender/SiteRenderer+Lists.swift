@@ -72,7 +72,8 @@ extension SiteRenderer {
             layout: layout(for: frame, in: language), title: l.text("news"), intro: nil,
             countText: l.counted("news_items", newsItems.count),
             items: newsItems.compactMap { listItem($0, in: language, from: path) }.map(itemHTML), filters: [],
-            breadcrumbs: breadcrumbs(for: .page, from: path, in: language))
+            breadcrumbs: breadcrumbs(for: .page, from: path, in: language),
+            sectionPages: sectionPages("news", from: path, in: language))
         return OutputFile(path: path, text: theme.render(view, with: "news-list"))
     }
 
@@ -99,7 +100,8 @@ extension SiteRenderer {
             let view = SectionView(
                 layout: layout(for: frame, in: language), title: title, intro: intro,
                 countText: l.counted("cases", cases.count),
-                items: cases.compactMap { listItem($0, in: language, from: path) }.map(itemHTML), filters: filters, breadcrumbs: crumbs)
+                items: cases.compactMap { listItem($0, in: language, from: path) }.map(itemHTML), filters: filters, breadcrumbs: crumbs,
+                sectionPages: isIndex ? sectionPages("handbook", from: path, in: language) : [])
             files.append(OutputFile(path: path, text: theme.render(view, with: "section")))
         }
         let all = caseStudies

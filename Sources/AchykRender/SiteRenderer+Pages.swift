@@ -26,7 +26,8 @@ extension SiteRenderer {
             bodyLang: page.language.rawValue,
             fallback: fallback,
             facts: facts(of: front, key: group.key, from: path, in: language),
-            breadcrumbs: breadcrumbs(for: group.key.kind, from: path, in: language))
+            breadcrumbs: breadcrumbs(for: group.key.kind, from: path, in: language)
+                + sectionCrumb(front.section, from: path, in: language))
         let frame = PageFrame(
             versions: versions, title: front.title, description: front.summary ?? front.tagline ?? "",
             menuEntry: group.key.kind == .page ? group.key.stem : group.key.kind.folder, isArticle: group.key.kind != .page)
@@ -40,6 +41,35 @@ extension SiteRenderer {
             crumbs.append(LinkView(label: l.text(kind.folder), href: SitePaths.relative(from: path, to: paths.section(kind, in: language))))
         }
         return crumbs
+    }
+
+    /// The link back to the section a page in pages/ belongs to.
+    func sectionCrumb(_ section: String?, from path: String, in language: Language) -> [LinkView] {
+        guard let section, let index = sectionIndex(section, in: language) else { return [] }
+        return [LinkView(label: localizer(language).text(section), href: SitePaths.relative(from: path, to: index))]
+    }
+
+    func sectionIndex(_ section: String, in language: Language) -> String? {
+        switch section {
+        case "handbook": paths.section(.caseStudy, in: language)
+        case "news": paths.section(.news, in: language)
+        case "partnerships": paths.partnerships(in: language)
+        case "budgets": paths.budgets(in: language)
+        default: nil
+        }
+    }
+
+    /// The pages that say they belong to a section, by file name, as links from that section's index.
+    func sectionPages(_ section: String, from path: String, in language: Language) -> [LinkView] {
+        content.pages(of: .page)
+            .filter { group in group.versions.values.contains { $0.frontMatter.section == section } }
+            .sorted { $0.key.stem < $1.key.stem }
+            .compactMap { group in
+                guard let page = group.version(for: language, siteOrder: languages) else { return nil }
+                return LinkView(
+                    label: page.frontMatter.title, href: SitePaths.relative(from: path, to: paths.page(group.key, in: language)),
+                    lang: page.language == language ? nil : page.language.rawValue)
+            }
     }
 
     /// The fact box of a case study: where, and on what topics, each linking to its list.

@@ -208,7 +208,9 @@ extension SiteRenderer {
             layout: layout(for: frame, in: language),
             breadcrumbs: [LinkView(label: l.text("home"), href: SitePaths.relative(from: path, to: paths.home(language)))],
             title: l.text("partnerships"), subtitle: nil, notices: [],
-            bodyHTML: BudgetPageBody.html(lead: [l.text("partnerships_intro")], keyFigures: [], keyFiguresHeading: "", sections: sections, sourceHTML: nil))
+            bodyHTML: BudgetPageBody.html(
+                lead: [l.text("partnerships_intro")], sectionPages: (l.text("about_section"), sectionPages("partnerships", from: path, in: language)),
+                keyFigures: [], keyFiguresHeading: "", sections: sections, sourceHTML: nil))
         return OutputFile(path: path, text: theme.render(view, with: "budget"))
     }
 }

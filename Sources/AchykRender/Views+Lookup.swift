@@ -11,6 +11,8 @@ extension LinkView: MustacheParent {
         case "href": self.href
         case "isCurrent": self.isCurrent
         case "lang": self.lang
+        // Never nil: a missing `lang` would otherwise be looked up in the enclosing views, which carry the page's.
+        case "langAttributes": self.lang.map { " lang=\"\(FastHTMLContentType.escape($0))\" hreflang=\"\(FastHTMLContentType.escape($0))\"" } ?? ""
         default: nil
         }
     }
@@ -151,6 +153,7 @@ extension SectionView: MustacheParent {
         case "items": self.items
         case "filters": self.filters
         case "breadcrumbs": self.breadcrumbs
+        case "sectionPages": self.sectionPages
         default: nil
         }
     }

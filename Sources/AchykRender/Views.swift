@@ -110,6 +110,8 @@ struct SectionView: Sendable {
     let items: [String]
     let filters: [FactView]
     let breadcrumbs: [LinkView]
+    /// Pages in pages/ that belong to this section (its foreword, for example).
+    var sectionPages: [LinkView] = []
 }
 
 struct HomeBlockView: Sendable {

@@ -108,6 +108,8 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 .filters h2 { font-size: 1rem; margin: 0.75rem 0 0.25rem; }
 .filters ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
 .filters a[aria-current] { font-weight: 700; color: var(--ink); }
+.section-pages ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; list-style: none; margin: 0.5rem 0 1rem; padding: 0; }
+.section-pages a { font-weight: 600; }
 .cards { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); }
 .cards a, .choices a { display: block; height: 100%; padding: 1rem; border: 1px solid var(--line); border-radius: var(--radius); text-decoration: none; }
 .cards a:hover, .choices a:hover { border-color: var(--link); background: var(--wash); }
@@ -209,6 +211,7 @@ about_site: "About this site"
 all_news: "All news"
 all_cases: "All case studies: {count}"
 handbook_intro: "Real stories of partnership between civil society organisations and local self-government in the oblasts of Kyrgyzstan."
+about_section: "About this section"
 oblast: "Oblast"
 rayon: "Rayon"
 settlements: "Villages and towns"
@@ -385,6 +388,7 @@ about_site: "Сайт жөнүндө"
 all_news: "Бардык жаңылыктар"
 all_cases: "Бардык кейстер: {count}"
 handbook_intro: "Кыргызстандын облустарындагы жарандык коом уюмдары менен жергиликтүү өз алдынча башкаруу органдарынын өнөктөштүгүнүн чыныгы окуялары."
+about_section: "Бул бөлүм жөнүндө"
 oblast: "Облус"
 rayon: "Район"
 settlements: "Айылдар жана шаарлар"
@@ -561,6 +565,7 @@ about_site: "О сайте"
 all_news: "Все новости"
 all_cases: "Все кейсы: {count}"
 handbook_intro: "Реальные истории партнёрства организаций гражданского общества и органов местного самоуправления в областях Кыргызстана."
+about_section: "Об этом разделе"
 oblast: "Область"
 rayon: "Район"
 settlements: "Сёла и города"
@@ -962,6 +967,7 @@ at_assumed_rate: "по предполагаемому курсу"
 {{$main}}
 {{>breadcrumbs}}
 <h1>{{title}}</h1>
+{{>section-pages}}
 <p class="count">{{countText}} · <a href="{{feedHref}}">{{t.feed}}</a></p>
 <ul class="items">
 {{#items}}
@@ -1017,6 +1023,19 @@ at_assumed_rate: "по предполагаемому курсу"
 {{/base}}
 
 """#,
+        "templates/section-pages.mustache": #"""
+{{% CONTENT_TYPE: achyk-html }}
+{{^empty(sectionPages)}}
+<nav class="section-pages" aria-label="{{t.about_section}}">
+<ul>
+{{#sectionPages}}
+<li><a href="{{href}}"{{{langAttributes}}}>{{label}}</a></li>
+{{/sectionPages}}
+</ul>
+</nav>
+{{/empty(sectionPages)}}
+
+"""#,
         "templates/section.mustache": #"""
 {{% CONTENT_TYPE: achyk-html }}
 {{<base}}
@@ -1026,6 +1045,7 @@ at_assumed_rate: "по предполагаемому курсу"
 {{#intro}}
 <p class="lead">{{intro}}</p>
 {{/intro}}
+{{>section-pages}}
 <p class="count">{{countText}}</p>
 {{^empty(filters)}}
 <nav class="filters" aria-label="{{t.filters}}">

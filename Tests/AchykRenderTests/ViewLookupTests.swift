@@ -21,7 +21,9 @@ import Testing
     static let views: [any MustacheParent & Sendable] = [
         link, AlternateView(hreflang: "ky", href: "h"), layout, FallbackView(message: "m", versions: [link]), fact,
         FactValueView(label: "l", href: "h", isCurrent: true), article, PageView(layout: layout, article: article), item,
-        SectionView(layout: layout, title: "t", intro: "i", countText: "c", items: ["<li>"], filters: [fact], breadcrumbs: [link]),
+        SectionView(
+            layout: layout, title: "t", intro: "i", countText: "c", items: ["<li>"], filters: [fact], breadcrumbs: [link],
+            sectionPages: [link]),
         MenuView(label: "m", items: [link]),
         HomeBlockView(id: "i", title: "t", text: "x", href: "h", linkLabel: "l", items: ["<li>"]),
         HomeView(layout: layout, title: "t", lead: "d", blocks: [], pages: [item]),
