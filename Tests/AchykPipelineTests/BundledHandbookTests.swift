@@ -52,4 +52,42 @@ import Testing
             #expect(!(page.frontMatter.tagline ?? "").isEmpty, "\(name) has no tagline")
         }
     }
+
+    /// The partnership index's money table agrees with the records it is computed from (summed here independently).
+    @Test func thePartnershipIndexReportsTheRecordsMoney() async throws {
+        let content = try Self.loadBundled()
+        var totals: [Currency: Amount] = [:]
+        var entries: [Currency: Int] = [:]
+        for record in content.partnerships {
+            for funding in record.funding {
+                totals[funding.currency, default: .zero] += funding.amount
+                entries[funding.currency, default: 0] += 1
+            }
+        }
+        let (_, site) = await Fixtures.build(Fixtures.repository.appendingPathComponent("Content"))
+        let page = Fixtures.text("en/partnerships/index.html", in: site)
+        let rows = page.components(separatedBy: "<tr>").map { $0.replacingOccurrences(of: #"<[^>]+>"#, with: " ", options: .regularExpression) }
+        func grouped(_ value: Int128) -> String {
+            let digits = String(value)
+            var out = ""
+            for (offset, digit) in digits.enumerated() {
+                if offset > 0 && (digits.count - offset) % 3 == 0 { out += "," }
+                out.append(digit)
+            }
+            return out
+        }
+        func written(_ amount: Amount) -> String {
+            let cents = amount.tyiyn % 100
+            return grouped(amount.tyiyn / 100) + (cents == 0 ? "" : String(format: ".%02d", Int(cents)))
+        }
+        let symbols: [Currency: (String, String)] = [.kgs: ("", " som"), .usd: ("US$", ""), .eur: ("€", "")]
+        #expect(totals.count == 3, "the handbook names money in som, dollars and euros")
+        for (currency, total) in totals {
+            let (prefix, suffix) = symbols[currency] ?? ("", "")
+            let row = rows.first { $0.contains(" \(currency.rawValue) ") }
+            let cells = row?.split(whereSeparator: \.isWhitespace).joined(separator: " ") ?? ""
+            #expect(cells.contains("\(prefix)\(written(total))\(suffix)"), "\(currency): \(cells)")
+            #expect(cells.hasSuffix(" \(entries[currency] ?? 0)"), "\(currency): \(cells)")
+        }
+    }
 }
