@@ -1,6 +1,5 @@
 import AchykModel
 import Dispatch
-import Synchronization
 
 /// A municipality with the figures of each of its years.
 public struct MunicipalityFigures: Hashable, Sendable {
@@ -31,7 +30,7 @@ public struct BudgetStage: Sendable {
 
     public func compute(_ budgets: [MunicipalityBudgets], reporting diagnostics: inout Diagnostics) -> [MunicipalityFigures] {
         let tables = budgets.flatMap { entry in entry.tables.map { (entry.municipality, $0) } }
-        let results = Mutex<[(BudgetYear?, Diagnostics)?]>(Array(repeating: nil, count: tables.count))
+        let results = Locked<[(BudgetYear?, Diagnostics)?]>(Array(repeating: nil, count: tables.count))
         DispatchQueue.concurrentPerform(iterations: tables.count) { index in
             let (municipality, table) = tables[index]
             var problems = Diagnostics()

@@ -1,7 +1,6 @@
 import AchykModel
 import Dispatch
 import Foundation
-import Synchronization
 
 /// What the load stage read: settings, every Markdown file on its own, and the files to copy.
 public struct LoadedContent: Hashable, Sendable {
@@ -85,7 +84,7 @@ public struct ContentLoader: Sendable {
     private func loadPages(
         _ files: [(path: String, kind: PageKind)], settings: SiteSettings, reporting diagnostics: inout Diagnostics
     ) -> [SourcePage] {
-        let results = Mutex<[(SourcePage?, Diagnostics)?]>(Array(repeating: nil, count: files.count))
+        let results = Locked<[(SourcePage?, Diagnostics)?]>(Array(repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             var fileDiagnostics = Diagnostics()
             let page = loadPage(at: files[index].path, kind: files[index].kind, settings: settings, reporting: &fileDiagnostics)

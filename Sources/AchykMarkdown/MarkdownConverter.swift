@@ -1,6 +1,5 @@
 import AchykModel
 import CMarkGFM
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -48,7 +47,7 @@ public struct MarkdownConverter: Sendable {
         self.allowsRawHTML = allowsRawHTML
     }
 
-    private static let lock = Mutex<Bool>(false)
+    private static let lock = Locked<Bool>(false)
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     private var options: Int32 {

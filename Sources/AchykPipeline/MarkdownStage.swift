@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 import AchykMarkdown
 import AchykModel
 import AchykRender
@@ -46,7 +45,7 @@ struct MarkdownStage {
             .filter { paths?.contains($0.1.path) ?? true }
             .sorted { $0.1.path < $1.1.path }
         let glossary = Self.glossaryLinkers(content)
-        let results = Mutex<[PageResult?]>(Array(repeating: nil, count: pages.count))
+        let results = Locked<[PageResult?]>(Array(repeating: nil, count: pages.count))
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             let (key, page) = pages[index]
             let pagePath = sitePaths.page(key, in: page.language)

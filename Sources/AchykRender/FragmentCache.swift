@@ -1,11 +1,11 @@
-import Synchronization
+import AchykModel
 
 /// Renders a template once per distinct view and hands out the HTML after that. The same list item appears in the
 /// handbook's lists by oblast and by topic, and the same menu frames every case study of a language; with
 /// swift-mustache's per-lookup cost, rendering each of them once made large builds markedly faster.
 final class FragmentCache<View: Hashable & Sendable>: Sendable {
     let template: String
-    private let rendered = Mutex<[View: String]>([:])
+    private let rendered = Locked<[View: String]>([:])
 
     init(template: String) {
         self.template = template

@@ -1,5 +1,5 @@
+import AchykModel
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -20,7 +20,7 @@ final class FileEvents: Sendable {
         #endif
     }
 
-    private let isOpen = Mutex(true)
+    private let isOpen = Locked(true)
 
     /// Stops watching; the reading thread notices within a fifth of a second, closes the descriptor and ends.
     func stop() {
@@ -28,7 +28,7 @@ final class FileEvents: Sendable {
     }
 
     /// Paths changed since they were last taken; the reading thread adds to them.
-    let pending = Mutex<Set<String>>([])
+    let pending = Locked<Set<String>>([])
 
     /// Starts watching; the stream yields whenever paths are added to `pending` (several events may arrive
     /// between two yields, and are then taken together). Reading blocks, so it runs on a thread of its own

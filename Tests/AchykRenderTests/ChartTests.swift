@@ -65,6 +65,21 @@ import Testing
             }, legend: [])
     }
 
+    /// axe's scrollable-region-focusable: a table that scrolls sideways on a phone must be reachable by keyboard.
+    @Test func aDataTableScrollsInABoxThatTakesFocusAndIsNamedByItsCaption() throws {
+        let html = HTMLBuilder.table(
+            caption: "Money <reported>", columns: ["Currency", "Money"], rows: [[.header("KGS"), .number("1,000 som")]],
+            numericColumns: [1])
+        let document = try XMLDocument(xmlString: html, options: [])
+        let box = try #require(document.rootElement())
+        #expect(box.attribute(forName: "class")?.stringValue == "table-scroll")
+        #expect(box.attribute(forName: "tabindex")?.stringValue == "0")
+        #expect(box.attribute(forName: "role")?.stringValue == "group")
+        #expect(box.attribute(forName: "aria-label")?.stringValue == "Money <reported>")
+        let caption = try #require(try box.nodes(forXPath: "table/caption").first)
+        #expect(caption.stringValue == "Money <reported>")
+    }
+
     @Test func barLengthsAreProportionalToValues() throws {
         let chart = try parse(bars([40, 10, 25.5, 0]).svg())
         try checkAccessible(chart.root)

@@ -1,7 +1,6 @@
 import AchykModel
 import Dispatch
 import Foundation
-import Synchronization
 
 /// The files found under `budgets/`, sorted by municipality folder.
 struct BudgetFiles {
@@ -79,7 +78,7 @@ extension ContentLoader {
             queue += contents.tables.sorted { $0.key < $1.key }.map { .table(folder, $0.key, $0.value) }
         }
         let work = queue
-        let results = Mutex<[(LoadedBudgetFile, Diagnostics)?]>(Array(repeating: nil, count: work.count))
+        let results = Locked<[(LoadedBudgetFile, Diagnostics)?]>(Array(repeating: nil, count: work.count))
         DispatchQueue.concurrentPerform(iterations: work.count) { index in
             var fileDiagnostics = Diagnostics()
             let loaded: LoadedBudgetFile

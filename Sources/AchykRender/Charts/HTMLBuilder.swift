@@ -10,8 +10,10 @@ enum HTMLBuilder {
         case link(String, href: String)
     }
 
+    /// The table sits in a box that scrolls sideways on a narrow screen; the box takes keyboard focus (so that
+    /// it can be scrolled without a mouse) and is named by the caption (so that focusing it says what it is).
     static func table(caption: String, columns: [String], rows: [[Cell]], numericColumns: Set<Int> = []) -> String {
-        var html = "<div class=\"table-scroll\"><table>\n<caption>\(escape(caption))</caption>\n<thead><tr>"
+        var html = "<div class=\"table-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"\(escape(caption))\"><table>\n<caption>\(escape(caption))</caption>\n<thead><tr>"
         for (index, column) in columns.enumerated() {
             html += "<th scope=\"col\"\(numericColumns.contains(index) ? " class=\"num\"" : "")>\(escape(column))</th>"
         }
