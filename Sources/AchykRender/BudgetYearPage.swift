@@ -58,7 +58,7 @@ struct BudgetYearPage {
             notices: info.isSample ? [l.text("sample_notice")] : [], bodyHTML: BudgetPageBody.html(
                 lead: lead, keyFigures: keyFigures(), keyFiguresHeading: l.text("key_figures"),
                 sections: sections, sourceHTML: source()))
-        let page = OutputFile(path: path, text: renderer.theme.render(view, with: "budget"))
+        let page = OutputFile(path: path, text: renderer.frames.render(view, with: "budget"))
         return [page] + charts.map { chart in
             OutputFile(path: renderer.paths.budgetChart(info.id, year.year, chart: chart.name, in: language), text: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + chart.svg + "\n")
         }

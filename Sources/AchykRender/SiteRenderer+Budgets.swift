@@ -141,7 +141,7 @@ extension SiteRenderer {
             bodyHTML: BudgetPageBody.html(
                 lead: [], keyFigures: keyFigures, keyFiguresHeading: l.text("key_figures"),
                 sections: sections, sourceHTML: nil))
-        return OutputFile(path: path, text: theme.render(view, with: "budget"))
+        return OutputFile(path: path, text: frames.render(view, with: "budget"))
     }
 
     /// Revenue and expenditure over the years, each year in its headline column.
@@ -222,7 +222,7 @@ extension SiteRenderer {
                 lead: [l.text("budgets_intro")], sectionPages: (l.text("about_section"), sectionPages("budgets", from: path, in: language)),
                 keyFigures: [], keyFiguresHeading: l.text("key_figures"),
                 sections: sections, sourceHTML: nil))
-        return OutputFile(path: path, text: theme.render(view, with: "budget"))
+        return OutputFile(path: path, text: frames.render(view, with: "budget"))
     }
 }
 

@@ -61,7 +61,7 @@ extension SiteRenderer {
         let view = HomeView(
             layout: layout(for: frame, in: language), title: siteTitle,
             lead: text(settings.description, in: language), blocks: blocks, pages: pages)
-        return OutputFile(path: path, text: theme.render(view, with: "home"))
+        return OutputFile(path: path, text: frames.render(view, with: "home"))
     }
 
     func renderNewsList(in language: Language) -> OutputFile {
@@ -74,13 +74,14 @@ extension SiteRenderer {
             items: newsItems.compactMap { listItem($0, in: language, from: path) }.map(itemHTML), filters: [],
             breadcrumbs: breadcrumbs(for: .page, from: path, in: language),
             sectionPages: sectionPages("news", from: path, in: language))
-        return OutputFile(path: path, text: theme.render(view, with: "news-list"))
+        return OutputFile(path: path, text: frames.render(view, with: "news-list"))
     }
 
     /// The handbook index and its lists by oblast and by topic.
     func renderHandbookLists(in language: Language) -> [OutputFile] {
         let l = localizer(language)
         var files: [OutputFile] = []
+        var rendered: [ListItemView: [String]] = [:]
         func list(_ path: String, versions: [Language: String], title: String, intro: String?, cases: [PageGroup], isIndex: Bool) {
             var crumbs = breadcrumbs(for: .page, from: path, in: language)
             if !isIndex {
@@ -100,9 +101,10 @@ extension SiteRenderer {
             let view = SectionView(
                 layout: layout(for: frame, in: language), title: title, intro: intro,
                 countText: l.counted("cases", cases.count),
-                items: cases.compactMap { listItem($0, in: language, from: path) }.map(itemHTML), filters: filters, breadcrumbs: crumbs,
+                items: cases.compactMap { listItem($0, in: language, from: path) }.map { itemHTML($0, cache: &rendered) },
+                filters: filters, breadcrumbs: crumbs,
                 sectionPages: isIndex ? sectionPages("handbook", from: path, in: language) : [])
-            files.append(OutputFile(path: path, text: theme.render(view, with: "section")))
+            files.append(OutputFile(path: path, text: frames.render(view, with: "section")))
         }
         let all = caseStudies
         list(paths.section(.caseStudy, in: language), versions: perLanguage { paths.section(.caseStudy, in: $0) },

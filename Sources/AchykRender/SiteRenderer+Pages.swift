@@ -31,7 +31,7 @@ extension SiteRenderer {
         let frame = PageFrame(
             versions: versions, title: front.title, description: front.summary ?? front.tagline ?? "",
             menuEntry: group.key.kind == .page ? group.key.stem : group.key.kind.folder, isArticle: group.key.kind != .page)
-        return OutputFile(path: path, text: theme.render(PageView(layout: layout(for: frame, in: language), article: article), with: "page"))
+        return OutputFile(path: path, text: frames.render(PageView(layout: layout(for: frame, in: language), article: article), with: "page"))
     }
 
     func breadcrumbs(for kind: PageKind, from path: String, in language: Language) -> [LinkView] {

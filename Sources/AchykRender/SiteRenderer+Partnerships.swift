@@ -139,7 +139,7 @@ extension SiteRenderer {
             layout: layout(for: frame, in: language), breadcrumbs: crumbs, title: title,
             subtitle: record.oblasts.map { oblastName($0, in: language) }.joined(separator: " · "), notices: [],
             bodyHTML: BudgetPageBody.html(lead: [], keyFigures: [], keyFiguresHeading: "", sections: sections, sourceHTML: nil))
-        return OutputFile(path: path, text: theme.render(view, with: "budget"))
+        return OutputFile(path: path, text: frames.render(view, with: "budget"))
     }
 
     // MARK: - Index
@@ -211,7 +211,7 @@ extension SiteRenderer {
             bodyHTML: BudgetPageBody.html(
                 lead: [l.text("partnerships_intro")], sectionPages: (l.text("about_section"), sectionPages("partnerships", from: path, in: language)),
                 keyFigures: [], keyFiguresHeading: "", sections: sections, sourceHTML: nil))
-        return OutputFile(path: path, text: theme.render(view, with: "budget"))
+        return OutputFile(path: path, text: frames.render(view, with: "budget"))
     }
 }
 

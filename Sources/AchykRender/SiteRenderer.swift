@@ -13,13 +13,14 @@ public struct SiteRenderer: Sendable {
     let localizers: [Language: Localizer]
     /// Each municipality's figures, computed by the budget stage.
     let budgets: [MunicipalityFigures]
-    let items = FragmentCache<ListItemView>(template: "item")
     let menus = FragmentCache<MenuView>(template: "menu")
+    let frames: FrameCache
 
     public init(content: SiteContent, theme: Theme, bodies: [String: String], budgets: [MunicipalityFigures] = []) {
         self.content = content
         self.budgets = budgets
         self.theme = theme
+        self.frames = FrameCache(theme: theme)
         self.bodies = bodies
         self.paths = SitePaths(baseURL: content.settings.baseURL)
         self.pages = SitePages(content: content, budgets: budgets)
@@ -32,10 +33,32 @@ public struct SiteRenderer: Sendable {
 
     var languages: [Language] { content.settings.languages }
 
-    /// A list item's HTML, rendered once for every list that shows it with the same link.
-    func itemHTML(_ item: ListItemView) -> String {
-        items.html(item) { theme.render($0, with: $1) }
+    /// A list item's HTML. The same item in lists at different depths differs only in its link, so the template is
+    /// rendered once per item (in `cache`, which belongs to one job and needs no lock) with a marker in the link's
+    /// place, and kept as the text around the marker.
+    func itemHTML(_ item: ListItemView, cache: inout [ListItemView: [String]]) -> String {
+        var key = item
+        key.href = Self.linkMarker
+        let parts: [String]
+        if let cached = cache[key] {
+            parts = cached
+        } else {
+            var html = theme.render(key, with: "item")
+            // The template file's last line break would leave a blank line where the item is placed.
+            while html.hasSuffix("\n") { html.removeLast() }
+            parts = html.split(separator: Self.linkMarker, omittingEmptySubsequences: false).map(String.init)
+            cache[key] = parts
+        }
+        return parts.joined(separator: FastHTMLContentType.escape(item.href))
     }
+
+    /// `itemHTML` for a page that lists each item once.
+    func itemHTML(_ item: ListItemView) -> String {
+        var cache: [ListItemView: [String]] = [:]
+        return itemHTML(item, cache: &cache)
+    }
+
+    private static let linkMarker = "\u{1}href\u{2}"
     var settings: SiteSettings { content.settings }
 
     func localizer(_ language: Language) -> Localizer {

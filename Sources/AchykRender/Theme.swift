@@ -20,6 +20,8 @@ public enum ThemeSource: Hashable, Sendable {
 /// A loaded theme: templates parsed once, UI strings per language and the assets copied to `/assets/`.
 public struct Theme: Sendable {
     public let library: MustacheLibrary
+    /// Each template's text by name, for the frame cache, which reads the page templates' shape.
+    let sources: [String: String]
     public let strings: [Language: UIStrings]
     /// Output path (`assets/style.css`) to bytes.
     public let assets: [String: Data]
@@ -46,12 +48,15 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var assets: [String: Data] = [:]
         var stringFiles: [Language: (Data, String)] = [:]
+        var sources: [String: String] = [:]
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
             let location = SourceLocation("\(prefix)/\(path)")
             if path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
                 let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+                let source = String(decoding: data, as: UTF8.self)
+                sources[name] = source
                 do {
-                    library.register(try MustacheTemplate(string: String(decoding: data, as: UTF8.self)), named: name)
+                    library.register(try MustacheTemplate(string: source), named: name)
                 } catch let error as MustacheTemplate.ParserError {
                     diagnostics.error("template syntax: \(error.error) near '\(error.context.line.trimmingCharacters(in: .whitespaces))'", at: location.at(line: error.context.lineNumber))
                 } catch {
@@ -71,7 +76,7 @@ public struct Theme: Sendable {
         }
         let strings = UIStringsReader().read(stringFiles, languages: languages, reporting: &diagnostics)
         guard requiredTemplates.allSatisfy({ library.getTemplate(named: $0) != nil }), let strings else { return nil }
-        return Theme(library: library, strings: strings, assets: assets)
+        return Theme(library: library, sources: sources, strings: strings, assets: assets)
     }
 
     /// Renders `view` with the template `name`, which `load` checked exists.

@@ -84,7 +84,7 @@ struct ListItemView: Hashable, Sendable {
     /// The heading level of the item's title, so that headings never skip a level on the page that lists it.
     var level = 2
     let title: String
-    let href: String
+    var href: String
     let lang: String
     let tagline: String?
     let summary: String?
