@@ -42,12 +42,20 @@ enum LetterCheck {
                 if !inWord { inWord = true; wordStart = index }
                 if script == .latin { hasLatin = true } else if script == .cyrillic {
                     hasCyrillic = true
-                    if language == .ky && kyrgyzLookAlikes[scalar] != nil { hasLookAlike = true }
+                    if language == .ky && isLookAlike(scalar.value) { hasLookAlike = true }
                 }
             }
             index = scalars.index(after: index)
         }
         endWord(at: scalars.endIndex)
+    }
+
+    /// The keys of `kyrgyzLookAlikes`, tested without hashing: this runs for every Cyrillic letter of Kyrgyz text.
+    private static func isLookAlike(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x472, 0x473, 0x4B0, 0x4B1, 0x4C7, 0x4C8, 0x4C9, 0x4CA: true
+        default: false
+        }
     }
 
     private static func script(of scalar: Unicode.Scalar) -> Script {
@@ -57,6 +65,9 @@ enum LetterCheck {
         }
         if (0x400...0x52F).contains(value) { return .cyrillic }
         if (0xC0...0x24F).contains(value) && value != 0xD7 && value != 0xF7 { return .latin }
+        // Quotes, dashes, no-break spaces and the like, common in Russian and Kyrgyz text: no table lookup.
+        if value < 0xC0 && value != 0xAA && value != 0xB5 && value != 0xBA { return .none }
+        if (0x2000...0x206F).contains(value) { return .none }
         // Combining marks belong to the word they sit in.
         return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark ? .other : .none
     }

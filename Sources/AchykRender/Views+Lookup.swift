@@ -151,6 +151,8 @@ extension SectionView: MustacheParent {
         case "intro": self.intro
         case "countText": self.countText
         case "items": self.items
+        // The items as one text: a list of thousands is one lookup instead of a section over each item.
+        case "itemsHTML": self.items.reduce(into: "") { html, item in html += item; html += "\n" }
         case "filters": self.filters
         case "breadcrumbs": self.breadcrumbs
         case "sectionPages": self.sectionPages

@@ -970,10 +970,7 @@ at_assumed_rate: "по предполагаемому курсу"
 {{>section-pages}}
 <p class="count">{{countText}} · <a href="{{feedHref}}">{{t.feed}}</a></p>
 <ul class="items">
-{{#items}}
-{{{.}}}
-{{/items}}
-</ul>
+{{{itemsHTML}}}</ul>
 {{/main}}
 {{/base}}
 
@@ -1062,10 +1059,7 @@ at_assumed_rate: "по предполагаемому курсу"
 </nav>
 {{/empty(filters)}}
 <ol class="items">
-{{#items}}
-{{{.}}}
-{{/items}}
-</ol>
+{{{itemsHTML}}}</ol>
 {{/main}}
 {{/base}}
 

@@ -25,6 +25,14 @@ import Testing
         #expect(problems("жаӊы\n") == ["pages/x.ky.md:1: warning: 'жаӊы' has 'ӊ' (U+4CA), which is not a Kyrgyz letter; type 'ң'"])
     }
 
+    @Test func everyLookAlikeIsFoundAndPunctuationEndsAWord() {
+        for (wrong, meant) in LetterCheck.kyrgyzLookAlikes {
+            #expect(problems("ко\(Character(wrong))ул\n").count == 1, "\(wrong) for \(meant) was not found")
+        }
+        // Quotes, dashes and no-break spaces end a word; a Latin word quoted in Cyrillic text is fine.
+        #expect(problems("«Aikol»\u{00A0}— «Айкол», “Altius”–Алтиус\n").isEmpty)
+    }
+
     @Test func acceptsAcronymsWithKyrgyzEndingsAndTextInTwoAlphabets() {
         #expect(problems("USAIDдин жана ADEPTти колдоосу; ALGA — АЛГА; https://example.org/ала\n").isEmpty)
         #expect(problems("The association «Айыл демилгеси» met in Bishkek.\n", .en).isEmpty)
