@@ -31,21 +31,21 @@ printf "%-10s %-6s %7s %9s %9s %10s\n" size tool pages seconds pages/s "peak MiB
 for size in $sizes; do
   python3 bench/generate.py "$size" "$data/$size" >/dev/null
   declare -A seconds memory pages
+  # The two tools take turns, so that a slow spell of this shared machine (the same binary's time varied by half
+  # within an hour) weighs on both alike; each starts from an empty output folder.
+  : > "$work/runs-achyk.txt"; : > "$work/runs-hugo.txt"
+  for _ in $(seq "$runs"); do
+    rm -rf "$data/$size/achyk-out"
+    measure "$achyk" build --content "$data/$size/achyk/Content" --output "$data/$size/achyk-out" >> "$work/runs-achyk.txt"
+    rm -rf "$data/$size/hugo-out"
+    (cd "$data/$size/hugo" && measure "$hugo" --quiet -d "$PWD/../hugo-out") >> "$work/runs-hugo.txt"
+  done
+  pages[achyk]=$(find "$data/$size/achyk-out" -name '*.html' | wc -l)
+  pages[hugo]=$(find "$data/$size/hugo-out" -name '*.html' | wc -l)
   for tool in achyk hugo; do
-    : > "$work/runs.txt"
-    for _ in $(seq "$runs"); do
-      if [ "$tool" = achyk ]; then
-        measure "$achyk" build --content "$data/$size/achyk/Content" --output "$data/$size/achyk-out" >> "$work/runs.txt"
-        count=$(find "$data/$size/achyk-out" -name '*.html' | wc -l)
-      else
-        rm -rf "$data/$size/hugo-out"
-        (cd "$data/$size/hugo" && measure "$hugo" --quiet -d "$PWD/../hugo-out") >> "$work/runs.txt"
-        count=$(find "$data/$size/hugo-out" -name '*.html' | wc -l)
-      fi
-    done
-    seconds[$tool]=$(cut -d' ' -f1 "$work/runs.txt" | median)
-    memory[$tool]=$(cut -d' ' -f2 "$work/runs.txt" | median)
-    pages[$tool]=$count
+    count=${pages[$tool]}
+    seconds[$tool]=$(cut -d' ' -f1 "$work/runs-$tool.txt" | median)
+    memory[$tool]=$(cut -d' ' -f2 "$work/runs-$tool.txt" | median)
     printf "%-10s %-6s %7d %9.2f %9.0f %10.0f\n" "$size" "$tool" "$count" "${seconds[$tool]}" \
       "$(echo "$count / ${seconds[$tool]}" | bc -l)" "$(echo "${memory[$tool]} / 1024" | bc -l)"
   done
