@@ -72,9 +72,10 @@ public struct Localizer: Sendable {
         var result = ""
         result.reserveCapacity(template.utf8.count + 16)
         var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
+        // Searched as bytes: searching Characters walks the grapheme breaks of the Cyrillic text around them.
+        while let open = rest.utf8.firstIndex(of: 0x7B) {
             result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            guard let close = rest.utf8[open...].firstIndex(of: 0x7D) else { break }
             let name = String(rest[rest.index(after: open)..<close])
             if let value = values[name] {
                 result += value

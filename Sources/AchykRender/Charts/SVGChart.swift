@@ -108,20 +108,27 @@ struct SVGWriter {
     static func wrap(_ text: String, limit: Int) -> [String] {
         var lines: [String] = []
         var current = ""
+        // Lengths in characters, counted once per word: counting a Cyrillic string walks its grapheme breaks.
+        var currentCount = 0
         for word in text.split(separator: " ") {
             var word = String(word)
-            while word.count > limit {
-                if !current.isEmpty { lines.append(current); current = "" }
+            var wordCount = word.count
+            while wordCount > limit {
+                if !current.isEmpty { lines.append(current); current = ""; currentCount = 0 }
                 lines.append(String(word.prefix(limit - 1)) + "-")
                 word = String(word.dropFirst(limit - 1))
+                wordCount -= limit - 1
             }
             if current.isEmpty {
                 current = word
-            } else if current.count + 1 + word.count <= limit {
+                currentCount = wordCount
+            } else if currentCount + 1 + wordCount <= limit {
                 current += " " + word
+                currentCount += 1 + wordCount
             } else {
                 lines.append(current)
                 current = word
+                currentCount = wordCount
             }
         }
         if !current.isEmpty { lines.append(current) }
