@@ -1,4 +1,5 @@
 @testable import AchykRender
+import AchykTestSupport
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -78,6 +79,24 @@ import Testing
         #expect(box.attribute(forName: "aria-label")?.stringValue == "Money <reported>")
         let caption = try #require(try box.nodes(forXPath: "table/caption").first)
         #expect(caption.stringValue == "Money <reported>")
+    }
+
+    /// Label wrapping keeps every word in order, lines within the limit (long words hyphenated), single spaces.
+    @Test(arguments: 0..<200) func wrappingKeepsTheWordsAndTheLimit(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let letters = Array("абвгдеёжзийклмнопрстуфхцчшщъыьэюяөүңABCxyz")
+        let words = (0..<Int.random(in: 0...8, using: &random)).map { _ in
+            String((0..<Int.random(in: 1...14, using: &random)).map { _ in letters.randomElement(using: &random)! })
+        }
+        let spaces = { (random: inout SeededGenerator) in String(repeating: " ", count: Int.random(in: 0...2, using: &random)) }
+        var text = spaces(&random)
+        for word in words { text += word + " " + spaces(&random) }
+        let limit = Int.random(in: 4...30, using: &random)
+        let lines = SVGWriter.wrap(text, limit: limit)
+        #expect(lines.allSatisfy { $0.count <= limit }, "\(lines) over \(limit)")
+        #expect(lines.allSatisfy { !$0.hasPrefix(" ") && !$0.hasSuffix(" ") && !$0.contains("  ") })
+        let rejoined = lines.joined(separator: " ").replacingOccurrences(of: "- ", with: "")
+        #expect(rejoined == words.joined(separator: " "), "\(lines) from \(text.debugDescription)")
     }
 
     @Test func barLengthsAreProportionalToValues() throws {

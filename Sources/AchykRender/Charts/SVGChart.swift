@@ -106,6 +106,12 @@ struct SVGWriter {
 
     /// Words wrapped to lines of at most `limit` characters (a longer word gets a line of its own, cut if it must).
     static func wrap(_ text: String, limit: Int) -> [String] {
+        // Most labels fit: a text of no more bytes than the limit has no more characters either (the words below
+        // are joined by single spaces, so the text must already be so).
+        if text.utf8.count <= limit, !text.isEmpty, text.utf8.first != 0x20, text.utf8.last != 0x20,
+            !zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) {
+            return [text]
+        }
         var lines: [String] = []
         var current = ""
         // Lengths in characters, counted once per word: counting a Cyrillic string walks its grapheme breaks.
