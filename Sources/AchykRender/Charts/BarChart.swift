@@ -27,7 +27,8 @@ struct BarChart: Hashable, Sendable {
         var writer = SVGWriter(text)
         var y = 0.0
         if !legend.isEmpty { y += writer.legend(legend, y: y) }
-        let longestValue = groups.flatMap(\.bars).map(\.text.count).max() ?? 0
+        // Values are digits, letters and spaces, whose scalars are their characters; counting scalars skips grapheme breaks.
+        let longestValue = groups.flatMap(\.bars).map(\.text.unicodeScalars.count).max() ?? 0
         let valueSpace = Double(longestValue) * SVGWriter.characterWidth + 8
         let length = max(40, SVGWriter.width - valueSpace)
         let maximum = groups.flatMap(\.bars).map(\.value).max() ?? 0

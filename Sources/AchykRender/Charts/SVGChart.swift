@@ -46,7 +46,10 @@ struct SVGWriter {
 
     var patternID: String { "\(text.id)-hatch" }
 
-    mutating func add(_ markup: String) { body += markup + "\n" }
+    mutating func add(_ markup: String) {
+        body += markup
+        body += "\n"
+    }
 
     mutating func text(_ content: String, x: Double, y: Double, anchor: String = "start", weight: String? = nil) {
         let weightAttribute = weight.map { ##" font-weight="\##($0)""## } ?? ""
