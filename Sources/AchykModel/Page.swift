@@ -78,7 +78,11 @@ public struct FrontMatter: Hashable, Sendable {
 }
 
 /// One Markdown file as read: one language version of a page.
-public struct SourcePage: Hashable, Sendable {
+///
+/// A class, though it never changes: pages are handed around in lists of tens of thousands (grouped, indexed,
+/// filtered, replaced one at a time by `serve`), and copying a struct of fourteen strings and arrays cost a
+/// retain and release of each on every copy — most of the time of an edit's rebuild in `serve`.
+public final class SourcePage: Hashable, Sendable {
     public let key: PageKey
     public let language: Language
     public let frontMatter: FrontMatter
@@ -98,6 +102,18 @@ public struct SourcePage: Hashable, Sendable {
     }
 
     public var location: SourceLocation { SourceLocation(path, line: 1) }
+
+    public static func == (lhs: SourcePage, rhs: SourcePage) -> Bool {
+        lhs === rhs
+            || (lhs.key == rhs.key && lhs.language == rhs.language && lhs.path == rhs.path && lhs.bodyLine == rhs.bodyLine
+                && lhs.frontMatter == rhs.frontMatter && lhs.markdown == rhs.markdown)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(key)
+        hasher.combine(language)
+        hasher.combine(path)
+    }
 }
 
 /// A page with every translation that exists.

@@ -40,6 +40,31 @@ public struct SiteContent: Hashable, Sendable {
         self.byKind = byKind
     }
 
+    private init(copying content: SiteContent, pages: [PageGroup], byKind: [PageKind: [PageGroup]]) {
+        self.settings = content.settings
+        self.partnerships = content.partnerships
+        self.budgets = content.budgets
+        self.files = content.files
+        self.pages = pages
+        self.byKind = byKind
+    }
+
+    /// The same content with these groups in place of those with the same keys, in the same order (`serve`
+    /// replaces a page or two after an edit; sorting tens of thousands again would cost more than the edit).
+    public func replacing(_ groups: [PageGroup]) -> SiteContent {
+        let replacements = Dictionary(groups.map { ($0.key, $0) }) { _, new in new }
+        func replaced(_ list: [PageGroup]) -> [PageGroup] {
+            var list = list
+            for index in list.indices where replacements[list[index].key] != nil {
+                list[index] = replacements[list[index].key] ?? list[index]
+            }
+            return list
+        }
+        var byKind = self.byKind
+        for kind in Set(groups.map(\.key.kind)) { byKind[kind] = byKind[kind].map(replaced) }
+        return SiteContent(copying: self, pages: replaced(pages), byKind: byKind)
+    }
+
     /// The pages of one kind: case studies by their number, news newest first, pages by name.
     public func pages(of kind: PageKind) -> [PageGroup] { byKind[kind] ?? [] }
 }

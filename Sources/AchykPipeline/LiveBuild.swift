@@ -17,6 +17,12 @@ public struct LiveBuild: Sendable {
     /// Every output path a link may point to; unchanged by edits of page bodies.
     let linkTargets: Set<String>
     let pagesPerLanguage: [Language: Int]
+    /// Every page version by its source path, kept so that an edit does not index the whole site again.
+    let pagesByPath: [String: SourcePage]
+
+    static func index(_ content: SiteContent) -> [String: SourcePage] {
+        Dictionary(content.pages.flatMap(\.versions.values).map { ($0.path, $0) }) { first, _ in first }
+    }
 }
 
 extension SiteBuilder {
@@ -25,7 +31,7 @@ extension SiteBuilder {
     /// change to a page's front matter or headings, which lists, menus and links elsewhere depend on.
     public func update(_ previous: LiveBuild, changedPaths: Set<String>) async -> (BuildReport, LiveBuild?)? {
         let start = ContinuousClock.now
-        let byPath = Dictionary(uniqueKeysWithValues: previous.content.pages.flatMap(\.versions.values).map { ($0.path, $0) })
+        let byPath = previous.pagesByPath
         // Editors' short-lived files (a swap file, vim's "4913" probe) come and go between two looks: a path that
         // is neither a page of the site nor a file any more changed nothing.
         let folder = previous.options.contentFolder
@@ -48,18 +54,17 @@ extension SiteBuilder {
             diagnostics.append(contentsOf: fileDiagnostics)
             replacements[path] = page
         }
-        let content = SiteContent(
-            settings: previous.content.settings,
-            pages: previous.content.pages.map { group in
-                PageGroup(key: group.key, versions: group.versions.mapValues { replacements[$0.path] ?? $0 })
-            },
-            files: previous.content.files, budgets: previous.content.budgets,
-            partnerships: previous.content.partnerships)
+        let changedKeys = Set(replacements.values.map(\.key))
+        let content = previous.content.replacing(previous.content.pages.filter { changedKeys.contains($0.key) }.map { group in
+            PageGroup(key: group.key, versions: group.versions.mapValues { replacements[$0.path] ?? $0 })
+        })
         var markdown = MarkdownStage().render(
-            content, only: changedPaths, knownHeadings: previous.markdown.headingIDs, linkTargets: previous.linkTargets,
+            content, only: Array(replacements.values), knownHeadings: previous.markdown.headingIDs, linkTargets: previous.linkTargets,
             reporting: &diagnostics)
         for path in changedPaths where markdown.headingIDs[path] != previous.markdown.headingIDs[path] { return nil }
-        markdown.bodies = previous.markdown.bodies.merging(markdown.bodies) { _, new in new }
+        var bodies = previous.markdown.bodies
+        for (path, html) in markdown.bodies { bodies[path] = html }
+        markdown.bodies = bodies
 
         func report(_ written: WrittenSite?) -> BuildReport {
             BuildReport(diagnostics: diagnostics, written: written, seconds: (ContinuousClock.now - start).seconds)
@@ -74,7 +79,8 @@ extension SiteBuilder {
         let written = WrittenSite(fileCount: files.count, pagesPerLanguage: previous.pagesPerLanguage)
         let build = LiveBuild(
             files: files, options: previous.options, content: content, theme: previous.theme, markdown: markdown, budgets: previous.budgets,
-            diagnostics: diagnostics, linkTargets: previous.linkTargets, pagesPerLanguage: previous.pagesPerLanguage)
+            diagnostics: diagnostics, linkTargets: previous.linkTargets, pagesPerLanguage: previous.pagesPerLanguage,
+            pagesByPath: byPath.merging(replacements) { _, new in new })
         return (report(written), build)
     }
 }

@@ -31,9 +31,9 @@ struct MarkdownStage {
         let location: SourceLocation
     }
 
-    /// Converts every page, or only those at `paths` (for `serve`), with the other pages' headings already known.
+    /// Converts every page, or only `some` (for `serve`), with the other pages' headings already known.
     func render(
-        _ content: SiteContent, only paths: Set<String>? = nil, knownHeadings: [String: Set<String>] = [:],
+        _ content: SiteContent, only some: [SourcePage]? = nil, knownHeadings: [String: Set<String>] = [:],
         linkTargets: Set<String>? = nil, reporting diagnostics: inout Diagnostics
     ) -> Result {
         let converter = MarkdownConverter(allowsRawHTML: content.settings.allowsRawHTML)
@@ -41,8 +41,7 @@ struct MarkdownStage {
         let targets = linkTargets ?? SitePages(content: content).linkTargets
         // Every language version of a kind sits at the same depth, so one conversion serves each language that
         // shows this text, translated or as a fallback.
-        let pages = content.pages.flatMap { group in group.versions.values.map { (group.key, $0) } }
-            .filter { paths?.contains($0.1.path) ?? true }
+        let pages = (some.map { $0.map { ($0.key, $0) } } ?? content.pages.flatMap { group in group.versions.values.map { (group.key, $0) } })
             .sorted { $0.1.path < $1.1.path }
         let glossary = Self.glossaryLinkers(content)
         let results = Locked<[PageResult?]>(Array(repeating: nil, count: pages.count))
@@ -78,7 +77,7 @@ struct MarkdownStage {
             anchorLinks += page.anchors
         }
         checkAnchors(anchorLinks, content: content, paths: sitePaths, headingIDs: result.headingIDs, reporting: &diagnostics)
-        if paths == nil {
+        if some == nil {
             result.bodies.merge(renderRecordTexts(content, converter: converter, paths: sitePaths, targets: targets, reporting: &diagnostics)) { _, new in new }
         }
         return result

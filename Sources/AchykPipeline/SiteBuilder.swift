@@ -33,7 +33,7 @@ public struct SiteBuilder: Sendable {
         return (report, LiveBuild(
             files: sink.files, options: options, content: parts.content, theme: parts.theme, markdown: parts.markdown, budgets: parts.budgets,
             diagnostics: report.diagnostics, linkTargets: parts.markdown.linkTargets,
-            pagesPerLanguage: report.written?.pagesPerLanguage ?? [:]))
+            pagesPerLanguage: report.written?.pagesPerLanguage ?? [:], pagesByPath: LiveBuild.index(parts.content)))
     }
 
     /// What a successful build made, besides its files: kept by `serve` to redo part of it later.
