@@ -99,6 +99,13 @@ import Testing
         #expect(rejoined == words.joined(separator: " "), "\(lines) from \(text.debugDescription)")
     }
 
+    /// A combining accent is part of its letter's character: the wrap counts and cuts characters, not scalars.
+    @Test func wrappingCountsCharactersWhereMarksCombine() {
+        let word = "ударе\u{301}ние"  // 8 characters, 9 scalars
+        #expect(SVGWriter.wrap("\(word) \(word)", limit: 8) == [word, word])
+        #expect(SVGWriter.wrap("\(word)\(word)", limit: 8) == ["ударе\u{301}ни-", "еударе\u{301}н-", "ие"])
+    }
+
     @Test func barLengthsAreProportionalToValues() throws {
         let chart = try parse(bars([40, 10, 25.5, 0]).svg())
         try checkAccessible(chart.root)

@@ -115,17 +115,32 @@ struct SVGWriter {
             !zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) {
             return [text]
         }
+        // In Latin and Cyrillic text without combining marks (or CR LF) each scalar is one character, and scalars
+        // are much cheaper to count and cut than characters, whose grapheme breaks must be found.
+        let simple = text.unicodeScalars.allSatisfy { scalar in
+            let value = scalar.value
+            return (value < 0x300 && value != 0x0D) || (0x400...0x482).contains(value) || (0x48A...0x52F).contains(value)
+        }
+        func length(_ word: String) -> Int { simple ? word.unicodeScalars.count : word.count }
+        func head(_ word: String, _ count: Int) -> String {
+            simple ? String(String.UnicodeScalarView(word.unicodeScalars.prefix(count))) : String(word.prefix(count))
+        }
+        func tail(_ word: String, after count: Int) -> String {
+            simple ? String(String.UnicodeScalarView(word.unicodeScalars.dropFirst(count))) : String(word.dropFirst(count))
+        }
+        let words = simple
+            ? text.unicodeScalars.split(separator: " ").map { String(String.UnicodeScalarView($0)) }
+            : text.split(separator: " ").map(String.init)
         var lines: [String] = []
         var current = ""
-        // Lengths in characters, counted once per word: counting a Cyrillic string walks its grapheme breaks.
+        // Lengths counted once per word.
         var currentCount = 0
-        for word in text.split(separator: " ") {
-            var word = String(word)
-            var wordCount = word.count
+        for var word in words {
+            var wordCount = length(word)
             while wordCount > limit {
                 if !current.isEmpty { lines.append(current); current = ""; currentCount = 0 }
-                lines.append(String(word.prefix(limit - 1)) + "-")
-                word = String(word.dropFirst(limit - 1))
+                lines.append(head(word, limit - 1) + "-")
+                word = tail(word, after: limit - 1)
                 wordCount -= limit - 1
             }
             if current.isEmpty {
