@@ -6,13 +6,13 @@ import Foundation
 extension Localizer {
     /// To the som, grouped: "1 234 568 сом".
     public func som(_ amount: Amount) -> String {
-        text("amount_som", ["n": signed(amount.roundedSom, fractionDigits: 0, fraction: 0)])
+        text("amount_som", n: signed(amount.roundedSom, fractionDigits: 0, fraction: 0))
     }
 
     /// To the tyiyn, for per-resident figures: "1 234,57 сом".
     public func somAndTyiyn(_ amount: Amount) -> String {
         let (whole, fraction) = amount.tyiyn.magnitude.quotientAndRemainder(dividingBy: 100)
-        return text("amount_som", ["n": (amount.isNegative ? "−" : "") + grouped128(whole) + decimalMark + (fraction < 10 ? "0" : "") + String(fraction)])
+        return text("amount_som", n: (amount.isNegative ? "−" : "") + grouped128(whole) + decimalMark + (fraction < 10 ? "0" : "") + String(fraction))
     }
 
     /// Rounded with a word for the size: "12,4 млн сом", "850 сом"; three significant digits at most.
@@ -26,9 +26,9 @@ extension Localizer {
             // From 100 units on, whole units (rounded once, from the amount itself).
             let tenths = magnitude >= unit * 100 - unit / 20 ? (magnitude + unit / 2) / unit * 10 : (magnitude * 10 + unit / 2) / unit
             let number = tenths % 10 == 0 ? grouped128(tenths / 10) : grouped128(tenths / 10) + decimalMark + String(tenths % 10)
-            return text(key, ["n": (som < 0 ? "−" : "") + number])
+            return text(key, n: (som < 0 ? "−" : "") + number)
         }
-        return text("amount_som", ["n": signed(som, fractionDigits: 0, fraction: 0)])
+        return text("amount_som", n: signed(som, fractionDigits: 0, fraction: 0))
     }
 
     /// A fraction as a percentage with one decimal: "45,3 %"; nil (a zero denominator) is "—".
@@ -36,7 +36,7 @@ extension Localizer {
         guard let fraction, fraction.isFinite, abs(fraction) < 1e12 else { return "—" }
         let tenths = Int((fraction * 1000).rounded())
         let number = (tenths < 0 ? "−" : "") + grouped128(UInt128(abs(tenths) / 10)) + decimalMark + String(abs(tenths) % 10)
-        return text("percent", ["n": number])
+        return text("percent", n: number)
     }
 
     private func signed(_ value: Int128, fractionDigits: Int, fraction: Int) -> String {

@@ -5,15 +5,54 @@ import Foundation
 public struct Localizer: Sendable {
     public let language: Language
     public let strings: UIStrings
+    /// Each UI string cut at its `{placeholders}` once: a citizen-budget page fills hundreds of them.
+    private let parsed: [String: [Part]]
+
+    private enum Part: Sendable {
+        case text(String)
+        case value(String)
+    }
 
     public init(language: Language, strings: UIStrings) {
         self.language = language
         self.strings = strings
+        self.parsed = strings.texts.mapValues(Self.parts)
     }
 
     /// The UI string for `key`, with `{name}` placeholders filled in.
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
-        fill(strings.text(key), values)
+        guard let parts = parsed[key] else { return fill(strings.text(key), values) }
+        return join(parts) { values[$0] }
+    }
+
+    /// The same with one value, `{n}`, without a dictionary for it (amounts, shares and counts).
+    func text(_ key: String, n value: String) -> String {
+        guard let parts = parsed[key] else { return fill(strings.text(key), ["n": value]) }
+        return join(parts) { $0 == "n" ? value : nil }
+    }
+
+    private func join(_ parts: [Part], _ value: (String) -> String?) -> String {
+        var result = ""
+        for part in parts {
+            switch part {
+            case .text(let text): result += text
+            case .value(let name): result += value(name) ?? "{\(name)}"
+            }
+        }
+        return result
+    }
+
+    /// A template cut into its text and its placeholders, as `fill` reads it.
+    private static func parts(_ template: String) -> [Part] {
+        var parts: [Part] = []
+        var rest = Substring(template)
+        while let open = rest.utf8.firstIndex(of: 0x7B), let close = rest.utf8[open...].firstIndex(of: 0x7D) {
+            if open > rest.startIndex { parts.append(.text(String(rest[..<open]))) }
+            parts.append(.value(String(rest[rest.index(after: open)..<close])))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { parts.append(.text(String(rest))) }
+        return parts
     }
 
     /// A counted noun from a plural entry of the UI strings (`{n}` is the formatted number): "2 кейса".
