@@ -32,15 +32,10 @@ struct PageReader {
             return nil
         }
         let file = YAMLFile(path: path, lineOffset: split.frontMatterLineOffset)
-        let errorsBefore = diagnostics.errorCount
-        guard let root = file.parse(yaml, reporting: &diagnostics) else {
-            if diagnostics.errorCount == errorsBefore {
-                diagnostics.error("the front matter is empty; it needs at least 'title'", at: location)
-            }
-            return nil
-        }
-        guard let map = YAMLMapping(root, in: file, what: "the front matter", reporting: &diagnostics) else { return nil }
-        map.reportUnknownKeys(known: Self.knownKeys, in: "the front matter", reporting: &diagnostics)
+        guard let map = file.mapping(
+            yaml, what: "the front matter", known: Self.knownKeys, ifEmpty: "the front matter is empty; it needs at least 'title'",
+            reporting: &diagnostics)
+        else { return nil }
 
         let title = map.string("title", required: kind != .budgetCommentary, reporting: &diagnostics) ?? (kind == .budgetCommentary ? "" : nil)
         let date = readDate(map, kind: kind, stem: name.stem, reporting: &diagnostics)

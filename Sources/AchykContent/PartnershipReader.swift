@@ -17,12 +17,10 @@ struct PartnershipReader {
     func read(_ text: String, reporting diagnostics: inout Diagnostics) -> PartnershipRecord? {
         let file = YAMLFile(path: path, lineOffset: 0)
         let errorsBefore = diagnostics.errorCount
-        guard let root = file.parse(text, reporting: &diagnostics) else {
-            if diagnostics.errorCount == errorsBefore { diagnostics.error("the record is empty; start from `achyk new partnership \(stem)`", at: file.fileLocation) }
-            return nil
-        }
-        guard let map = YAMLMapping(root, in: file, what: "a partnership record", reporting: &diagnostics) else { return nil }
-        map.reportUnknownKeys(known: Self.knownKeys, in: "a partnership record", reporting: &diagnostics)
+        guard let map = file.mapping(
+            text, what: "a partnership record", known: Self.knownKeys,
+            ifEmpty: "the record is empty; start from `achyk new partnership \(stem)`", reporting: &diagnostics)
+        else { return nil }
         let languages = settings.languages
 
         if let id = map.identifier("id", required: true, reporting: &diagnostics), id != stem {

@@ -35,6 +35,22 @@ struct YAMLFile {
         return nil
     }
 
+    /// The text's top level as a mapping, its unknown keys reported: nil (each problem reported) when the text is
+    /// not YAML, is empty (`ifEmpty` says what it needs), or is not a mapping. Every content file of the contract
+    /// starts so.
+    func mapping(
+        _ text: String, what: String, known: Set<String>, ifEmpty: String, reporting diagnostics: inout Diagnostics
+    ) -> YAMLMapping? {
+        let errorsBefore = diagnostics.errorCount
+        guard let root = parse(text, reporting: &diagnostics) else {
+            if diagnostics.errorCount == errorsBefore { diagnostics.error(ifEmpty, at: fileLocation) }
+            return nil
+        }
+        guard let map = YAMLMapping(root, in: self, what: what, reporting: &diagnostics) else { return nil }
+        map.reportUnknownKeys(known: known, in: what, reporting: &diagnostics)
+        return map
+    }
+
     /// Counts nodes as a walk of the tree would meet them, aliases expanded, stopping as soon as the budget runs out.
     private static func fits(_ node: Node, within budget: inout Int) -> Bool {
         budget -= 1

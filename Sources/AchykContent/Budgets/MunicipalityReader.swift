@@ -15,13 +15,10 @@ struct MunicipalityReader {
 
     func read(_ text: String, reporting diagnostics: inout Diagnostics) -> Municipality? {
         let file = YAMLFile(path: path, lineOffset: 0)
-        let errorsBefore = diagnostics.errorCount
-        guard let root = file.parse(text, reporting: &diagnostics) else {
-            if diagnostics.errorCount == errorsBefore { diagnostics.error("municipality.yaml is empty; it needs at least id and name", at: file.fileLocation) }
-            return nil
-        }
-        guard let map = YAMLMapping(root, in: file, what: "municipality.yaml", reporting: &diagnostics) else { return nil }
-        map.reportUnknownKeys(known: Self.knownKeys, in: "municipality.yaml", reporting: &diagnostics)
+        guard let map = file.mapping(
+            text, what: "municipality.yaml", known: Self.knownKeys, ifEmpty: "municipality.yaml is empty; it needs at least id and name",
+            reporting: &diagnostics)
+        else { return nil }
         let languages = settings.languages
 
         let id = map.identifier("id", required: true, reporting: &diagnostics)
