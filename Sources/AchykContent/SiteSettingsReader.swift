@@ -14,12 +14,10 @@ struct SiteSettingsReader {
     /// The settings, or nil when the file cannot give the required ones (each problem reported).
     func read(_ text: String, reporting diagnostics: inout Diagnostics) -> SiteSettings? {
         let file = YAMLFile(path: path, lineOffset: 0)
-        guard let root = file.parse(text, reporting: &diagnostics) else {
-            if !diagnostics.hasErrors { diagnostics.error("site.yaml is empty; it needs title, base_url and languages", at: file.fileLocation) }
-            return nil
-        }
-        guard let map = YAMLMapping(root, in: file, what: "site.yaml", reporting: &diagnostics) else { return nil }
-        map.reportUnknownKeys(known: Self.knownKeys, in: "site.yaml", reporting: &diagnostics)
+        guard let map = file.mapping(
+            text, what: "site.yaml", known: Self.knownKeys, ifEmpty: "site.yaml is empty; it needs title, base_url and languages",
+            reporting: &diagnostics)
+        else { return nil }
 
         let languages = readLanguages(map, reporting: &diagnostics)
         let title = map.localizedText("title", languages: languages, required: true, reporting: &diagnostics)
@@ -45,6 +43,7 @@ struct SiteSettingsReader {
             diagnostics.error("missing required key 'languages' (for example: languages: [ky, ru, en])", at: map.file.fileLocation)
             return []
         }
+        let errorsBefore = diagnostics.errorCount
         var languages: [Language] = []
         for (code, location) in map.strings("languages", reporting: &diagnostics) {
             guard let language = Language(rawValue: code) else {
@@ -57,7 +56,8 @@ struct SiteSettingsReader {
                 languages.append(language)
             }
         }
-        if languages.isEmpty && !diagnostics.hasErrors {
+        // Only when no listed language was wrong (that has its own message); errors elsewhere do not count.
+        if languages.isEmpty && diagnostics.errorCount == errorsBefore {
             diagnostics.error("'languages' is empty; list at least one of ky, ru, en", at: map.location(of: "languages"))
         }
         return languages
