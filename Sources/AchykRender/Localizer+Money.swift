@@ -45,18 +45,6 @@ extension Localizer {
 
     private func grouped128(_ value: UInt128) -> String {
         // Amounts fit 64 bits in practice, whose decimal form is much cheaper to make than a 128-bit one's.
-        let digits = value <= UInt128(UInt64.max) ? String(UInt64(value)) : String(value)
-        let count = digits.utf8.count
-        guard count > 3 else { return digits }
-        let separator = groupSeparator
-        var result = ""
-        result.reserveCapacity(count + (count / 3) * separator.utf8.count)
-        var index = 0
-        for byte in digits.utf8 {
-            if index > 0 && (count - index) % 3 == 0 { result += separator }
-            result.unicodeScalars.append(Unicode.Scalar(byte))
-            index += 1
-        }
-        return result
+        grouped(value <= UInt128(UInt64.max) ? String(UInt64(value)) : String(value))
     }
 }

@@ -10,6 +10,19 @@ import Testing
         return Localizer(language: language, strings: try #require(theme.strings[language]))
     }
 
+    /// Placeholders are filled the same way in UI strings and in plural forms; an unclosed brace is kept as text.
+    @Test func placeholdersAreFilledAlikeAndAnUnclosedBraceIsKept() {
+        let strings = UIStrings(
+            texts: ["greeting": "{who}, {n} {кейсов", "loose": "а{б"], months: [],
+            plurals: ["cases": [.other: "{n} {кейсов"]])
+        let l = Localizer(language: .ru, strings: strings)
+        #expect(l.counted("cases", 5) == "5 {кейсов")
+        #expect(l.text("greeting", ["who": "Айгүл", "n": "5"]) == "Айгүл, 5 {кейсов")
+        #expect(l.text("greeting") == "{who}, {n} {кейсов")
+        #expect(l.text("loose", ["б": "x"]) == "а{б")
+        #expect(l.text("missing {n}", ["n": "7"]) == "missing 7")
+    }
+
     @Test(arguments: [
         (Language.ky, 1_234_567, "1\u{00A0}234\u{00A0}567"),
         (.ru, 1_234_567, "1\u{00A0}234\u{00A0}567"),
