@@ -27,8 +27,7 @@ enum BudgetPageBody {
         if !sectionPages.links.isEmpty {
             html += "<nav class=\"section-pages\" aria-label=\"\(HTMLBuilder.escape(sectionPages.label))\">\n<ul>\n"
             for link in sectionPages.links {
-                let lang = link.lang.map { " lang=\"\(HTMLBuilder.escape($0))\" hreflang=\"\(HTMLBuilder.escape($0))\"" } ?? ""
-                html += "<li><a href=\"\(HTMLBuilder.escape(link.href))\"\(lang)>\(HTMLBuilder.escape(link.label))</a></li>\n"
+                html += "<li><a href=\"\(HTMLBuilder.escape(link.href))\"\(link.langAttributes)>\(HTMLBuilder.escape(link.label))</a></li>\n"
             }
             html += "</ul>\n</nav>\n"
         }

@@ -68,11 +68,7 @@ extension SiteRenderer {
     }
 
     func budgetBreadcrumbs(from path: String, in language: Language, municipality: Municipality? = nil) -> [LinkView] {
-        let l = localizer(language)
-        var crumbs = [LinkView(label: l.text("home"), href: SitePaths.relative(from: path, to: paths.home(language)))]
-        if path != paths.budgets(in: language) {
-            crumbs.append(LinkView(label: l.text("budgets"), href: SitePaths.relative(from: path, to: paths.budgets(in: language))))
-        }
+        var crumbs = breadcrumbs(through: path == paths.budgets(in: language) ? [] : ["budgets"], from: path, in: language)
         if let municipality {
             crumbs.append(LinkView(label: municipalityName(municipality, in: language), href: SitePaths.relative(from: path, to: paths.municipality(municipality.id, in: language))))
         }

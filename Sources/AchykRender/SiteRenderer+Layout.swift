@@ -61,18 +61,16 @@ extension SiteRenderer {
             let label: String
             var lang: String?
             switch entry {
-            case "budgets":
-                guard !budgets.isEmpty else { return nil }
-                target = paths.budgets(in: language)
-                label = l.text(entry)
-            case "partnerships":
-                guard !content.partnerships.isEmpty else { return nil }
-                target = paths.partnerships(in: language)
-                label = l.text(entry)
-            case "handbook", "news":
-                let kind: PageKind = entry == "news" ? .news : .caseStudy
-                guard !content.pages(of: kind).isEmpty else { return nil }
-                target = paths.section(kind, in: language)
+            case "budgets", "partnerships", "handbook", "news":
+                // A section is in the menu only when it has something to show.
+                let isEmpty = switch entry {
+                case "budgets": budgets.isEmpty
+                case "partnerships": content.partnerships.isEmpty
+                case "news": content.pages(of: .news).isEmpty
+                default: content.pages(of: .caseStudy).isEmpty
+                }
+                guard !isEmpty, let index = sectionIndex(entry, in: language) else { return nil }
+                target = index
                 label = l.text(entry)
             default:
                 guard let group = pageGroups[entry], let page = group.version(for: language, siteOrder: languages) else { return nil }

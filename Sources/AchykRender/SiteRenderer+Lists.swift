@@ -72,7 +72,7 @@ extension SiteRenderer {
             layout: layout(for: frame, in: language), title: l.text("news"), intro: nil,
             countText: l.counted("news_items", newsItems.count),
             items: newsItems.compactMap { listItem($0, in: language, from: path) }.map(itemHTML), filters: [],
-            breadcrumbs: breadcrumbs(for: .page, from: path, in: language),
+            breadcrumbs: breadcrumbs(through: [], from: path, in: language),
             sectionPages: sectionPages("news", from: path, in: language))
         return OutputFile(path: path, text: frames.render(view, with: "news-list"))
     }
@@ -83,10 +83,7 @@ extension SiteRenderer {
         var files: [OutputFile] = []
         var rendered: [ListItemView: [String]] = [:]
         func list(_ path: String, versions: [Language: String], title: String, intro: String?, cases: [PageGroup], isIndex: Bool) {
-            var crumbs = breadcrumbs(for: .page, from: path, in: language)
-            if !isIndex {
-                crumbs.append(LinkView(label: l.text("handbook"), href: SitePaths.relative(from: path, to: paths.section(.caseStudy, in: language))))
-            }
+            let crumbs = breadcrumbs(through: isIndex ? [] : ["handbook"], from: path, in: language)
             let filters = [
                 FactView(label: l.text("by_oblast"), values: handbookOblasts.map { oblast in
                     let target = paths.oblast(oblast, in: language)

@@ -26,27 +26,22 @@ extension SiteRenderer {
             bodyLang: page.language.rawValue,
             fallback: fallback,
             facts: facts(of: front, key: group.key, from: path, in: language),
-            breadcrumbs: breadcrumbs(for: group.key.kind, from: path, in: language)
-                + sectionCrumb(front.section, from: path, in: language))
+            breadcrumbs: breadcrumbs(
+                through: (group.key.kind == .page ? [] : [group.key.kind.folder]) + [front.section].compactMap { $0 },
+                from: path, in: language))
         let frame = PageFrame(
             versions: versions, title: front.title, description: front.summary ?? front.tagline ?? "",
             menuEntry: group.key.kind == .page ? group.key.stem : group.key.kind.folder, isArticle: group.key.kind != .page)
         return OutputFile(path: path, text: frames.render(PageView(layout: layout(for: frame, in: language), article: article), with: "page"))
     }
 
-    func breadcrumbs(for kind: PageKind, from path: String, in language: Language) -> [LinkView] {
+    /// The way back from `path`: the home page, then the index of each of `sections` (`handbook`, `budgets`, …).
+    func breadcrumbs(through sections: [String], from path: String, in language: Language) -> [LinkView] {
         let l = localizer(language)
-        var crumbs = [LinkView(label: l.text("home"), href: SitePaths.relative(from: path, to: paths.home(language)))]
-        if kind != .page {
-            crumbs.append(LinkView(label: l.text(kind.folder), href: SitePaths.relative(from: path, to: paths.section(kind, in: language))))
-        }
-        return crumbs
-    }
-
-    /// The link back to the section a page in pages/ belongs to.
-    func sectionCrumb(_ section: String?, from path: String, in language: Language) -> [LinkView] {
-        guard let section, let index = sectionIndex(section, in: language) else { return [] }
-        return [LinkView(label: localizer(language).text(section), href: SitePaths.relative(from: path, to: index))]
+        return [LinkView(label: l.text("home"), href: SitePaths.relative(from: path, to: paths.home(language)))]
+            + sections.compactMap { section in
+                sectionIndex(section, in: language).map { LinkView(label: l.text(section), href: SitePaths.relative(from: path, to: $0)) }
+            }
     }
 
     func sectionIndex(_ section: String, in language: Language) -> String? {

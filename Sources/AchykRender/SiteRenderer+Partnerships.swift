@@ -133,10 +133,8 @@ extension SiteRenderer {
             sections.append(BudgetSectionView(id: field, heading: l.text(heading), paragraphs: [], html: "<div class=\"prose\" lang=\"\(written.rawValue)\">\n\(html)</div>\n"))
         }
         let frame = PageFrame(versions: perLanguage { paths.partnership(record.id, in: $0) }, title: title, description: l.text("partnerships_intro"), menuEntry: "partnerships", isArticle: true)
-        var crumbs = [LinkView(label: l.text("home"), href: SitePaths.relative(from: path, to: paths.home(language)))]
-        crumbs.append(LinkView(label: l.text("partnerships"), href: SitePaths.relative(from: path, to: paths.partnerships(in: language))))
         let view = BudgetPageView(
-            layout: layout(for: frame, in: language), breadcrumbs: crumbs, title: title,
+            layout: layout(for: frame, in: language), breadcrumbs: breadcrumbs(through: ["partnerships"], from: path, in: language), title: title,
             subtitle: record.oblasts.map { oblastName($0, in: language) }.joined(separator: " · "), notices: [],
             bodyHTML: BudgetPageBody.html(lead: [], keyFigures: [], keyFiguresHeading: "", sections: sections, sourceHTML: nil))
         return OutputFile(path: path, text: frames.render(view, with: "budget"))
@@ -206,7 +204,7 @@ extension SiteRenderer {
         let frame = PageFrame(versions: perLanguage { paths.partnerships(in: $0) }, title: l.text("partnerships"), description: l.text("partnerships_intro"), menuEntry: "partnerships")
         let view = BudgetPageView(
             layout: layout(for: frame, in: language),
-            breadcrumbs: [LinkView(label: l.text("home"), href: SitePaths.relative(from: path, to: paths.home(language)))],
+            breadcrumbs: breadcrumbs(through: [], from: path, in: language),
             title: l.text("partnerships"), subtitle: nil, notices: [],
             bodyHTML: BudgetPageBody.html(
                 lead: [l.text("partnerships_intro")], sectionPages: (l.text("about_section"), sectionPages("partnerships", from: path, in: language)),

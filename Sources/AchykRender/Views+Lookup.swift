@@ -12,7 +12,7 @@ extension LinkView: MustacheParent {
         case "isCurrent": self.isCurrent
         case "lang": self.lang
         // Never nil: a missing `lang` would otherwise be looked up in the enclosing views, which carry the page's.
-        case "langAttributes": self.lang.map { " lang=\"\(FastHTMLContentType.escape($0))\" hreflang=\"\(FastHTMLContentType.escape($0))\"" } ?? ""
+        case "langAttributes": self.langAttributes
         default: nil
         }
     }

@@ -6,6 +6,11 @@ struct LinkView: Hashable, Sendable {
     let href: String
     var isCurrent = false
     var lang: String? = nil
+
+    /// ` lang="…" hreflang="…"` for a link to a text in another language, else nothing.
+    var langAttributes: String {
+        lang.map { " lang=\"\(FastHTMLContentType.escape($0))\" hreflang=\"\(FastHTMLContentType.escape($0))\"" } ?? ""
+    }
 }
 
 struct AlternateView: Hashable, Sendable {
