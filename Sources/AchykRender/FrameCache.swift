@@ -86,12 +86,12 @@ final class FrameCache: Sendable {
             template: name, language: layout.lang, alternates: layout.alternates.count, locales: layout.ogLocaleAlternates.count,
             languages: layout.languages.count, currentLanguage: layout.languages.firstIndex(where: \.isCurrent),
             hasOrganisation: layout.organisation != nil)
-        let main = library.render(view, withTemplate: "\(name)#main") ?? ""
         if let known = frames.withLock({ $0[key] }) {
             guard let frame = known else { return library.render(view, withTemplate: name) ?? "" }
-            return fill(frame, layout: layout, main: main)
+            return fill(frame, layout: layout, main: library.render(view, withTemplate: "\(name)#main") ?? "")
         }
         // First page of this shape: build the skeleton and keep it only if it gives what swift-mustache gives.
+        let main = library.render(view, withTemplate: "\(name)#main") ?? ""
         let whole = library.render(view, withTemplate: name) ?? ""
         let frame = skeleton(like: layout).flatMap { fill($0, layout: layout, main: main) == whole ? $0 : nil }
         frames.withLock { $0[key] = .some(frame) }
