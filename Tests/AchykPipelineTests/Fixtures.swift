@@ -19,6 +19,18 @@ enum Fixtures {
         return url
     }
 
+    /// A new content folder holding `files` (paths relative to it).
+    static func contentFolder(_ files: [String: Data]) throws -> URL {
+        let root = temporaryFolder().appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for (path, data) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        return root
+    }
+
     /// Builds `content` into `output` (a new folder when nil) and returns the report and the output folder.
     static func build(
         _ content: URL, into output: URL? = nil, strict: Bool = false, drafts: Bool = false, baseURL: String? = nil

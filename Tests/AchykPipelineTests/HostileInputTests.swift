@@ -7,14 +7,8 @@ import Testing
 @Suite struct HostileInputTests {
     /// A content folder with a valid site.yaml and the given files.
     func content(_ files: [String: Data]) throws -> URL {
-        let root = Fixtures.temporaryFolder().appendingPathComponent("Content")
+        let root = try Fixtures.contentFolder(files.merging(["site.yaml": Data("title: T\nbase_url: https://example.org/\nlanguages: [ky, en]\n".utf8)]) { own, _ in own })
         try FileManager.default.createDirectory(at: root.appendingPathComponent("pages"), withIntermediateDirectories: true)
-        try Data("title: T\nbase_url: https://example.org/\nlanguages: [ky, en]\n".utf8).write(to: root.appendingPathComponent("site.yaml"))
-        for (path, data) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
-        }
         return root
     }
 

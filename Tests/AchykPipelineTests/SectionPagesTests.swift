@@ -6,13 +6,7 @@ import Testing
 /// Pages in pages/ with `section:` are listed on that section's index and lead back to it.
 @Suite struct SectionPagesTests {
     static func write(_ files: [String: String]) throws -> URL {
-        let content = Fixtures.temporaryFolder().appendingPathComponent("Content")
-        for (path, text) in files {
-            let url = content.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        return content
+        try Fixtures.contentFolder(files.mapValues { Data($0.utf8) })
     }
 
     static let site = "title: Test\nbase_url: https://example.org/\nlanguages: [ky, en]\n"
