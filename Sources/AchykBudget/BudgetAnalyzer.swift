@@ -133,13 +133,14 @@ public struct BudgetAnalyzer: Sendable {
         return low
     }
 
-    /// The economic lines (2, 3) describe the same spending as the functional lines (7).
+    /// The economic lines (2, 3) describe the same spending as the functional lines (701–710); an unknown 7 code is
+    /// left out here as it is of every total, so the figure named equals the page's expenditure.
     private func checkEconomicView(_ lines: [BudgetLine], columns: [BudgetColumn], at location: SourceLocation, reporting diagnostics: inout Diagnostics) {
         let detailed = lines.filter(\.isDetailed)
         guard detailed.contains(where: \.category.isEconomic) else { return }
         for column in columns {
             let economic = detailed.filter(\.category.isEconomic).reduce(Amount.zero) { $0 + ($1[column] ?? .zero) }
-            let functional = detailed.filter { $0.code.hasPrefix("7") }.reduce(Amount.zero) { $0 + ($1[column] ?? .zero) }
+            let functional = detailed.filter(\.category.isFunction).reduce(Amount.zero) { $0 + ($1[column] ?? .zero) }
             if (economic - functional).magnitude > Self.tolerance {
                 diagnostics.warning("'\(column.rawValue)': the economic lines (2…, 3…) add up to \(economic) but the functional lines (7…) to \(functional)", at: location)
             }

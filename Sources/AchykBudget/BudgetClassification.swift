@@ -42,6 +42,7 @@ public enum CodeCategory: Hashable, Sendable {
     public var isBudgetCode: Bool { self != .unknown }
     public var isRevenue: Bool { self == .ownRevenue || self == .transfers }
     public var isEconomic: Bool { self == .economicExpense || self == .capital }
+    public var isFunction: Bool { if case .function = self { true } else { false } }
 }
 
 /// The Kyrgyz budget classification's labels, shipped with achyk (Data/budget-classification.csv).

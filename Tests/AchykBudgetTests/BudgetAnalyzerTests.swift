@@ -109,6 +109,9 @@ import Testing
         #expect(close.isEmpty)
         let (_, apart) = analyze("code,approved\n709,100\n22,60\n31,38.99\n")
         #expect(apart == ["\(Self.path):1: warning: 'approved': the economic lines (2…, 3…) add up to 98.99 but the functional lines (7…) to 100"])
+        // A 7 code outside the ten functions is an unknown code, left out of this comparison as of every total.
+        let (_, unknownFunction) = analyze("code,approved\n709,100\n711,40\n22,100\n")
+        #expect(unknownFunction == ["\(Self.path):3: warning: code 711 is not under one of the ten functions 701–710; the line is left out of the expenditure total"])
         // No economic lines, no comparison.
         let (_, none) = analyze("code,approved\n709,100\n")
         #expect(none.isEmpty)
