@@ -28,6 +28,7 @@ final class FrameCache: Sendable {
     /// False when the base layout uses a page's values in sections, where markers would not show what it does.
     private let baseIsPlain: Bool
     private let frames = Locked<[Key: Frame?]>([:])
+    let blocks: BlockSkeletons
 
     struct Key: Hashable {
         let template: String
@@ -72,6 +73,7 @@ final class FrameCache: Sendable {
             library.register(frame, named: "#frame")
         }
         self.library = library
+        self.blocks = BlockSkeletons(library: library, sources: theme.sources)
         self.mainTemplates = mainTemplates
         self.baseIsPlain = Self.isPlain(theme.sources["base"] ?? "", sources: theme.sources)
     }
@@ -88,14 +90,22 @@ final class FrameCache: Sendable {
             hasOrganisation: layout.organisation != nil)
         if let known = frames.withLock({ $0[key] }) {
             guard let frame = known else { return library.render(view, withTemplate: name) ?? "" }
-            return fill(frame, layout: layout, main: library.render(view, withTemplate: "\(name)#main") ?? "")
+            return fill(frame, layout: layout, main: mainBlock(view, of: name))
         }
         // First page of this shape: build the skeleton and keep it only if it gives what swift-mustache gives.
-        let main = library.render(view, withTemplate: "\(name)#main") ?? ""
+        let main = mainBlock(view, of: name)
         let whole = library.render(view, withTemplate: name) ?? ""
         let frame = skeleton(like: layout).flatMap { fill($0, layout: layout, main: main) == whole ? $0 : nil }
         frames.withLock { $0[key] = .some(frame) }
         return whole
+    }
+
+    /// The page's main block; from a skeleton for the kinds of page a site has thousands of.
+    private func mainBlock(_ view: some FramedView, of name: String) -> String {
+        if let repeated = view as? any RepeatedShapeView {
+            return blocks.render(repeated, with: "\(name)#main")
+        }
+        return library.render(view, withTemplate: "\(name)#main") ?? ""
     }
 
     /// How many page shapes render from a skeleton, and how many fell back to swift-mustache (for tests).
@@ -184,7 +194,8 @@ final class FrameCache: Sendable {
     }
 
     /// Cuts a probe at its markers: the text between them, and each marker's number and whether its `&` was escaped.
-    private static func split(_ text: String, ampersand: Bool) -> (literals: [String], markers: [(number: Int, escaped: Bool)])? {
+    /// `unmarked`: the marker that never carries an `&` (the main block's place in the base).
+    static func split(_ text: String, ampersand: Bool, unmarked: Int? = 0) -> (literals: [String], markers: [(number: Int, escaped: Bool)])? {
         var literals: [String] = []
         var markers: [(number: Int, escaped: Bool)] = []
         var rest = Substring(text)
@@ -195,7 +206,7 @@ final class FrameCache: Sendable {
             let digits = inside.prefix { $0.isASCII && $0.isNumber }
             guard let number = Int(digits) else { return nil }
             let suffix = inside.dropFirst(digits.count)
-            if ampersand && number != 0 {
+            if ampersand && number != unmarked {
                 guard suffix == "&" || suffix == "&amp;" else { return nil }
             } else {
                 guard suffix.isEmpty else { return nil }

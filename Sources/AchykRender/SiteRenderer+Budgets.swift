@@ -224,5 +224,5 @@ extension SiteRenderer {
 
 extension Amount {
     /// For drawing only: lengths on a chart, never sums.
-    var double: Double { Double(tyiyn) / 100 }
+    var double: Double { (Int64(exactly: tyiyn).map(Double.init) ?? Double(tyiyn)) / 100 }
 }

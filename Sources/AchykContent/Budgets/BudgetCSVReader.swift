@@ -138,7 +138,7 @@ struct BudgetCSVReader {
     }
 
     static func headerName(_ cell: String) -> String {
-        cell.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        cell.trimmed.lowercased()
     }
 
     /// The cell index of each field; two columns for one field are an error, other columns one warning.
@@ -174,10 +174,10 @@ struct BudgetCSVReader {
             guard let index = columns[field], index < record.fields.count else { return nil }
             return record.fields[index]
         }
-        let rawCode = (cell(.code) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let rawCode = (cell(.code) ?? "").trimmed
         guard !rawCode.isEmpty else { return nil }
         if record.fields.count > headerWidth {
-            let extra = record.fields[headerWidth...].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let extra = record.fields[headerWidth...].filter { !$0.trimmed.isEmpty }
             if !extra.isEmpty {
                 diagnostics.warning("\(extra.count == 1 ? "a cell" : "\(extra.count) cells") beyond the header's \(headerWidth) columns ('\(extra[extra.startIndex].trimmingCharacters(in: .whitespaces))') \(extra.count == 1 ? "is" : "are") ignored", at: location)
             }
@@ -202,7 +202,7 @@ struct BudgetCSVReader {
             }
         }
         guard valid else { return nil }
-        let name = cell(.name)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = cell(.name)?.trimmed
         return BudgetRow(line: record.line, code: code, name: name?.isEmpty == false ? name : nil, amounts: amounts)
     }
 

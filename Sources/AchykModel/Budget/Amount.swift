@@ -40,6 +40,11 @@ public struct Amount: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// `part / self` as a fraction; nil when `self` is zero (the contract's "—").
     public func ratio(of part: Amount) -> Double? {
         guard tyiyn != 0 else { return nil }
+        // Int128 to Double goes through a generic conversion many times slower; every real amount fits 64 bits,
+        // and both conversions round to nearest, so the result is the same.
+        if let whole = Int64(exactly: tyiyn), let share = Int64(exactly: part.tyiyn) {
+            return Double(share) / Double(whole)
+        }
         return Double(part.tyiyn) / Double(tyiyn)
     }
 

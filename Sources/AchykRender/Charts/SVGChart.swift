@@ -1,3 +1,5 @@
+import AchykModel
+
 /// What every chart has: an id unique on its page, a title and a description that says the main finding in words.
 struct ChartText: Hashable, Sendable {
     let id: String
@@ -107,6 +109,15 @@ struct SVGWriter {
         return tenths % 10 == 0 ? sign + whole : "\(sign)\(whole).\(abs(tenths) % 10)"
     }
 
+    private struct WrapKey: Hashable {
+        let text: String
+        let limit: Int
+    }
+
+    /// Labels wrapped before: the same function and source names come back on every budget page of a language.
+    private static let wrapped = Locked<[WrapKey: [String]]>([:])
+    private static let wrappedLimit = 20_000
+
     /// Words wrapped to lines of at most `limit` characters (a longer word gets a line of its own, cut if it must).
     static func wrap(_ text: String, limit: Int) -> [String] {
         // Most labels fit: a text of no more bytes than the limit has no more characters either (the words below
@@ -115,6 +126,16 @@ struct SVGWriter {
             !zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) {
             return [text]
         }
+        let key = WrapKey(text: text, limit: limit)
+        if let lines = wrapped.withLock({ $0[key] }) { return lines }
+        let lines = wrapWords(text, limit: limit)
+        wrapped.withLock { cache in
+            if cache.count < wrappedLimit { cache[key] = lines }
+        }
+        return lines
+    }
+
+    private static func wrapWords(_ text: String, limit: Int) -> [String] {
         // In Latin and Cyrillic text without combining marks (or CR LF) each scalar is one character, and scalars
         // are much cheaper to count and cut than characters, whose grapheme breaks must be found.
         let simple = text.unicodeScalars.allSatisfy { scalar in
