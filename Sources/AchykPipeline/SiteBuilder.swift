@@ -70,19 +70,43 @@ public struct SiteBuilder: Sendable {
         let content = stage("resolve translations") { TranslationResolver().resolve(loaded, reporting: &diagnostics) }
         stage("validate") { SiteValidator().validate(content, reporting: &diagnostics) }
         let budgets = stage("compute budgets") { BudgetStage().compute(content.budgets, reporting: &diagnostics) }
-        // Markdown is converted even when there are errors already, so that its broken links are reported too.
-        let markdown = stage("render Markdown") { MarkdownStage().render(content, reporting: &diagnostics) }
-        guard let theme, !diagnostics.failsBuild(strict: options.strict) else { return report(diagnostics, nil) }
+        guard let theme, !diagnostics.failsBuild(strict: options.strict) else {
+            // Markdown is converted even when there are errors already, so that its broken links are reported too.
+            stage("render Markdown") { _ = MarkdownStage().render(content, reporting: &diagnostics) }
+            return report(diagnostics, nil)
+        }
 
-        let renderer = SiteRenderer(content: content, theme: theme, bodies: markdown.bodies, budgets: budgets)
+        // The Markdown stage runs beside the pages that need none of it (the budget pages), then gives the rest.
+        let markdownDone = Locked<(result: MarkdownStage.Result, diagnostics: Diagnostics)?>(nil)
+        let (markdownLogger, strict) = (self.logger, options.strict)
+        let early = SiteRenderer(content: content, theme: theme, bodies: [:], budgets: budgets)
+        let stageStart = clock.now
+        let outcome: Result<WrittenSite, Error>
         do {
-            let stageStart = clock.now
-            let written = try await TemplateStage().run(renderer.jobs(), into: try makeSink())
-            record("apply templates and write", since: stageStart)
-            return report(diagnostics, written, (content, theme, markdown, budgets))
-        } catch let error as OutputFolderError {
-            diagnostics.error(error.message, at: outputLocation)
+            outcome = .success(try await TemplateStage().run(early.budgetJobs(.notNeedingMarkdown), into: try makeSink()) {
+                let markdownStart = ContinuousClock.now
+                var problems = Diagnostics()
+                let markdown = MarkdownStage().render(content, reporting: &problems)
+                markdownLogger.debug("render Markdown: \(String(format: "%.3f", (ContinuousClock.now - markdownStart).seconds)) s")
+                markdownDone.withLock { $0 = (markdown, problems) }
+                guard !problems.failsBuild(strict: strict) else { return nil }
+                return SiteRenderer(content: content, theme: theme, bodies: markdown.bodies, budgets: budgets).jobs(budgets: .needingMarkdown)
+            })
         } catch {
+            outcome = .failure(error)
+        }
+        record("apply templates and write", since: stageStart)
+        let markdown = markdownDone.withLock { $0 }
+        if let markdown { diagnostics.append(contentsOf: markdown.diagnostics) }
+        switch outcome {
+        case .success(let written):
+            guard let markdown else { return report(diagnostics, nil) }
+            return report(diagnostics, written, (content, theme, markdown.result, budgets))
+        case .failure(is TemplateStage.Stopped):
+            break
+        case .failure(let error as OutputFolderError):
+            diagnostics.error(error.message, at: outputLocation)
+        case .failure(let error):
             diagnostics.error("could not write the site: \(error)", at: outputLocation)
         }
         return report(diagnostics, nil)

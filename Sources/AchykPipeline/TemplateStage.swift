@@ -22,28 +22,53 @@ final class CollectingSink: SiteSink {
 
 /// The apply-templates stage: runs the render jobs on all cores and streams each file into the sink (the staging
 /// folder of a build) as it is made, then commits it. Without a sink (`check`) it renders and counts only.
+///
+/// `then` is work that runs beside the first jobs and gives the rest: the serial Markdown stage, and the jobs that
+/// need its output. The Markdown stage keeps about one core busy; meanwhile the others make the pages that need no
+/// Markdown. When it gives nil (its problems fail the build) nothing is committed.
 struct TemplateStage {
-    func run(_ jobs: [RenderJob], into staging: SiteSink?) async throws -> WrittenSite {
+    /// `then` gave no jobs: the build stops, and the staging folder is discarded.
+    struct Stopped: Error {}
+
+    private enum Done: Sendable {
+        case files([OutputFile])
+        case later([RenderJob]?)
+    }
+
+    func run(_ jobs: [RenderJob], into staging: SiteSink?, then later: (@Sendable () -> [RenderJob]?)? = nil) async throws -> WrittenSite {
         do {
             var counts: [Language: Int] = [:]
             var fileCount = 0
-            try await withThrowingTaskGroup(of: [OutputFile].self) { group in
-                var pending = jobs.makeIterator()
+            try await withThrowingTaskGroup(of: Done.self) { group in
+                var pending = jobs[...]
                 // Enough jobs in flight to keep every core busy, few enough that finished files do not pile up.
                 let width = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-                for _ in 0..<width {
-                    guard let job = pending.next() else { break }
-                    group.addTask { job.run() }
+                var running = 0
+                func topUp() {
+                    while running < width, let job = pending.popFirst() {
+                        group.addTask { .files(job.run()) }
+                        running += 1
+                    }
                 }
-                while let files = try await group.next() {
-                    for file in files {
-                        try staging?.write(file)
-                        fileCount += 1
-                        if file.isHTMLPage, let language = Language(rawValue: String(file.path.prefix { $0 != "/" })), file.path.contains("/") {
-                            counts[language, default: 0] += 1
+                if let later { group.addTask { .later(later()) } }
+                topUp()
+                while let done = try await group.next() {
+                    switch done {
+                    case .later(let jobs):
+                        guard let jobs else { throw Stopped() }
+                        // First, so that a long job among them (a whole list) does not start last.
+                        pending = jobs[...] + pending
+                    case .files(let files):
+                        running -= 1
+                        for file in files {
+                            try staging?.write(file)
+                            fileCount += 1
+                            if file.isHTMLPage, let language = Language(rawValue: String(file.path.prefix { $0 != "/" })), file.path.contains("/") {
+                                counts[language, default: 0] += 1
+                            }
                         }
                     }
-                    if let job = pending.next() { group.addTask { job.run() } }
+                    topUp()
                 }
             }
             try staging?.commit()

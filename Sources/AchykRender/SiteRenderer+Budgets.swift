@@ -4,8 +4,21 @@ import AchykModel
 /// The budget pages and open data: the budgets index, a page per municipality, a citizen budget per year, and
 /// the JSON, CSV and data package under `/data/`.
 extension SiteRenderer {
-    func budgetJobs() -> [RenderJob] {
+    public func budgetJobs(_ part: BudgetJobs = .all) -> [RenderJob] {
         guard !budgets.isEmpty else { return [] }
+        // Only a year with commentary shows converted Markdown.
+        let commented = Set(content.pages(of: .budgetCommentary).map(\.key.stem))
+        guard part != .needingMarkdown else {
+            return budgets.flatMap { municipality in
+                municipality.years.filter { commented.contains("\(municipality.id)/\($0.year)") }.flatMap { year in
+                    languages.map { language in
+                        RenderJob(name: "budgets/\(municipality.id)/\(year.year) (\(language.rawValue))") { [self] in
+                            BudgetYearPage(renderer: self, municipality: municipality, year: year, language: language).render()
+                        }
+                    }
+                }
+            }
+        }
         var jobs: [RenderJob] = [RenderJob(name: "data package") { [self] in
             [OutputFile(path: SitePaths.dataPackage, text: BudgetData(settings: settings).dataPackage(budgets))]
         }]
@@ -23,7 +36,7 @@ extension SiteRenderer {
                 jobs.append(RenderJob(name: "budgets/\(municipality.id) (\(language.rawValue))") { [self] in
                     [renderMunicipality(municipality, in: language)]
                 })
-                for year in municipality.years {
+                for year in municipality.years where part == .all || !commented.contains("\(municipality.id)/\(year.year)") {
                     jobs.append(RenderJob(name: "budgets/\(municipality.id)/\(year.year) (\(language.rawValue))") { [self] in
                         BudgetYearPage(renderer: self, municipality: municipality, year: year, language: language).render()
                     })
@@ -220,6 +233,12 @@ extension SiteRenderer {
                 sections: sections, sourceHTML: nil))
         return OutputFile(path: path, text: frames.render(view, with: "budget"))
     }
+}
+
+/// Which budget jobs: the pages that show converted Markdown (years with commentary) can be made only after the
+/// Markdown stage; the others (most of a national site) meanwhile.
+public enum BudgetJobs: Sendable {
+    case all, needingMarkdown, notNeedingMarkdown
 }
 
 extension Amount {

@@ -81,7 +81,15 @@ extension SiteRenderer {
     func renderHandbookLists(in language: Language) -> [OutputFile] {
         let l = localizer(language)
         var files: [OutputFile] = []
-        var rendered: [ListItemView: [String]] = [:]
+        // Each case is rendered once per language, with its link put in for each list that shows it.
+        var rendered: [PageKey: [String]?] = [:]
+        func item(_ group: PageGroup, from path: String) -> String? {
+            if rendered[group.key] == nil {
+                rendered[group.key] = .some(listItem(group, in: language, from: path).map(itemParts))
+            }
+            guard let parts = rendered[group.key] ?? nil else { return nil }
+            return parts.joined(separator: FastHTMLContentType.escape(SitePaths.relative(from: path, to: paths.page(group.key, in: language))))
+        }
         func list(_ path: String, versions: [Language: String], title: String, intro: String?, cases: [PageGroup], isIndex: Bool) {
             let crumbs = breadcrumbs(through: isIndex ? [] : ["handbook"], from: path, in: language)
             let filters = [
@@ -98,7 +106,7 @@ extension SiteRenderer {
             let view = SectionView(
                 layout: layout(for: frame, in: language), title: title, intro: intro,
                 countText: l.counted("cases", cases.count),
-                items: cases.compactMap { listItem($0, in: language, from: path) }.map { itemHTML($0, cache: &rendered) },
+                items: cases.compactMap { item($0, from: path) },
                 filters: filters, breadcrumbs: crumbs,
                 sectionPages: isIndex ? sectionPages("handbook", from: path, in: language) : [])
             files.append(OutputFile(path: path, text: frames.render(view, with: "section")))

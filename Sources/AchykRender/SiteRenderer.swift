@@ -36,26 +36,20 @@ public struct SiteRenderer: Sendable {
     /// A list item's HTML. The same item in lists at different depths differs only in its link, so the template is
     /// rendered once per item (in `cache`, which belongs to one job and needs no lock) with a marker in the link's
     /// place, and kept as the text around the marker.
-    func itemHTML(_ item: ListItemView, cache: inout [ListItemView: [String]]) -> String {
+    /// A list item rendered with a marker where its link goes: the same item in another list of the same language
+    /// needs only its link put in.
+    func itemParts(_ item: ListItemView) -> [String] {
         var key = item
         key.href = Self.linkMarker
-        let parts: [String]
-        if let cached = cache[key] {
-            parts = cached
-        } else {
-            var html = theme.render(key, with: "item")
-            // The template file's last line break would leave a blank line where the item is placed.
-            while html.hasSuffix("\n") { html.removeLast() }
-            parts = html.split(separator: Self.linkMarker, omittingEmptySubsequences: false).map(String.init)
-            cache[key] = parts
-        }
-        return parts.joined(separator: FastHTMLContentType.escape(item.href))
+        var html = frames.blocks.render(key, with: "item")
+        // The template file's last line break would leave a blank line where the item is placed.
+        while html.hasSuffix("\n") { html.removeLast() }
+        return html.split(separator: Self.linkMarker, omittingEmptySubsequences: false).map(String.init)
     }
 
-    /// `itemHTML` for a page that lists each item once.
+    /// The item template filled in for `item`.
     func itemHTML(_ item: ListItemView) -> String {
-        var cache: [ListItemView: [String]] = [:]
-        return itemHTML(item, cache: &cache)
+        itemParts(item).joined(separator: FastHTMLContentType.escape(item.href))
     }
 
     private static let linkMarker = "\u{1}href\u{2}"
@@ -66,16 +60,18 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every piece of work, one job per page and language, so that the caller can spread them over all cores.
-    public func jobs() -> [RenderJob] {
-        var jobs = pageJobs(for: content.pages) + feedJobs() + budgetJobs() + partnershipJobs()
+    public func jobs(budgets part: BudgetJobs = .all) -> [RenderJob] {
+        // The jobs that each make a whole list of the site go first: one of them started last would leave the other
+        // cores idle while it runs.
+        var jobs = [RenderJob(name: "sitemap") { [self] in [renderSitemap()] }]
         for language in languages {
+            jobs.append(RenderJob(name: "handbook lists (\(language.rawValue))") { [self] in renderHandbookLists(in: language) })
             jobs.append(RenderJob(name: "home (\(language.rawValue))") { [self] in [renderHome(in: language)] })
             jobs.append(RenderJob(name: "news list (\(language.rawValue))") { [self] in [renderNewsList(in: language)] })
-            jobs.append(RenderJob(name: "handbook lists (\(language.rawValue))") { [self] in renderHandbookLists(in: language) })
         }
+        jobs += pageJobs(for: content.pages) + feedJobs() + budgetJobs(part) + partnershipJobs()
         jobs.append(RenderJob(name: "language chooser") { [self] in [renderChooser()] })
         jobs.append(RenderJob(name: "404") { [self] in [renderNotFound()] })
-        jobs.append(RenderJob(name: "sitemap") { [self] in [renderSitemap()] })
         jobs.append(RenderJob(name: "assets") { [self] in
             theme.assets.map { OutputFile(path: $0.key, contents: .data($0.value)) }
                 + content.files.map { OutputFile(path: $0.outputPath, contents: .copy(fromPath: $0.sourcePath)) }

@@ -140,6 +140,27 @@ import Testing
         #expect(report.written?.pagesPerLanguage[.ky] == 15)
     }
 
+    @Test func aMarkdownProblemFoundWhileBudgetPagesAreMadeLeavesThePreviousSiteAsItWas() async throws {
+        // Budget pages are made while the Markdown stage runs; a problem it finds must still stop the whole build.
+        let folder = Fixtures.temporaryFolder()
+        let content = folder.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: Fixtures.content("trilingual"), to: content)
+        let output = folder.appendingPathComponent("Site")
+        let (first, _) = await Fixtures.build(content, into: output, strict: true)
+        #expect(first.succeeded)
+        let before = Fixtures.files(in: output)
+        #expect(before.contains("ky/budgets/tamchy/2024/index.html"))
+        let broken = content.appendingPathComponent("pages/about.en.md")
+        try (String(contentsOf: broken, encoding: .utf8) + "\nSee [the plan](/en/no-such-page/).\n").write(to: broken, atomically: true, encoding: .utf8)
+        let (second, _) = await Fixtures.build(content, into: output, strict: true)
+        #expect(!second.succeeded)
+        #expect(second.diagnostics.all.map(\.description).contains { $0.contains("pages/about.en.md") && $0.contains("/en/no-such-page/") })
+        #expect(Fixtures.files(in: output) == before)
+        // No staging folder is left beside the output (the lock file stays, as after any build).
+        let beside = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(beside == [".Site.achyk-lock", "Content", "Site"])
+    }
+
     @Test func strictTurnsWarningsIntoFailure() async throws {
         let content = Fixtures.temporaryFolder()
         try FileManager.default.copyItem(at: Fixtures.content("minimal"), to: content.appendingPathComponent("Content"))
