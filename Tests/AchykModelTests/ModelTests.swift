@@ -70,3 +70,22 @@ import Testing
         #expect(Identifier.isValid(text) == valid)
     }
 }
+
+@Suite struct AmountTests {
+    @Test(arguments: [
+        (Int128(0), "0"), (123_456, "1234.56"), (-5, "-0.05"), (120, "1.2"), (-1_000_000, "-10000"), (7, "0.07"),
+        // Beyond 64 bits: the slower 128-bit path gives the same form.
+        (Int128(UInt64.max) * 10 + 5, "1844674407370955161.55"), (-(Int128(UInt64.max) * 100), "-18446744073709551615"),
+    ])
+    func plainSomIsDigitsWithAPointAndNoTrailingZeros(tyiyn: Int128, text: String) {
+        #expect(Amount(tyiyn: tyiyn).plainSom == text)
+    }
+
+    @Test func ratiosAreTheSameBeyond64Bits() throws {
+        let small = try #require(Amount(tyiyn: 400).ratio(of: Amount(tyiyn: 100)))
+        #expect(small == 0.25)
+        let huge = Amount(tyiyn: Int128(Int64.max) * 4)
+        #expect(huge.ratio(of: Amount(tyiyn: Int128(Int64.max))) == 0.25)
+        #expect(Amount.zero.ratio(of: Amount(tyiyn: 1)) == nil)
+    }
+}

@@ -105,6 +105,14 @@ import Testing
         #expect(lines[2].contains("\"Taxes on income, profits, and capital gains payable by individuals\""))
     }
 
+    @Test func csvCellsWithCommasQuotesOrLineBreaksAreQuoted() {
+        #expect(BudgetData.csvCell("Налоги") == "Налоги")
+        #expect(BudgetData.csvCell("Taxes, fees") == "\"Taxes, fees\"")
+        #expect(BudgetData.csvCell("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        // A CR LF is one Character in Swift, equal neither to "\r" nor to "\n": it was left unquoted before.
+        #expect(BudgetData.csvCell("two\r\nlines") == "\"two\r\nlines\"")
+    }
+
     @Test func theDataPackageDescribesEveryFile() throws {
         let package = try object(BudgetData(settings: Self.settings).dataPackage([Self.figures()]))
         let resources = try #require(package["resources"] as? [[String: Any]])

@@ -51,6 +51,16 @@ public struct Amount: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// A plain number in som with `.` and no grouping, without trailing zeros: `1234.5`, `-12`, `0.05`.
     public var plainSom: String {
         let sign = tyiyn < 0 ? "-" : ""
+        // Printing a 128-bit integer goes through generic code many times slower than 64 bits, which every real amount fits.
+        if let magnitude = UInt64(exactly: tyiyn.magnitude) {
+            let (whole, fraction) = magnitude.quotientAndRemainder(dividingBy: 100)
+            switch fraction {
+            case 0: return sign + String(whole)
+            case let f where f % 10 == 0: return sign + String(whole) + "." + String(f / 10)
+            case let f where f < 10: return sign + String(whole) + ".0" + String(f)
+            default: return sign + String(whole) + "." + String(fraction)
+            }
+        }
         let (whole, fraction) = tyiyn.magnitude.quotientAndRemainder(dividingBy: 100)
         switch fraction {
         case 0: return "\(sign)\(whole)"

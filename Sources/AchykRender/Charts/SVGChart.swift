@@ -19,11 +19,12 @@ enum SeriesStyle: Int, Hashable, Sendable {
     /// Orange with dark hatching (transfers).
     case hatched = 2
 
-    func attributes(patternID: String) -> String {
+    /// `patternID` is asked for only by the hatched style (it is built for each bar otherwise).
+    func attributes(patternID: @autoclosure () -> String) -> String {
         switch self {
         case .solid: ##"fill="#0072B2""##
         case .outline: ##"fill="#FBE9DF" stroke="#D55E00" stroke-width="2""##
-        case .hatched: ##"fill="url(#\##(patternID))" stroke="#8F5F00" stroke-width="1""##
+        case .hatched: ##"fill="url(#\##(patternID()))" stroke="#8F5F00" stroke-width="1""##
         }
     }
 }
@@ -53,14 +54,43 @@ struct SVGWriter {
         body += "\n"
     }
 
+    // Texts and bars are written piece by piece into the body: a chart has dozens of them on each of thousands of
+    // pages, and an interpolated string for each would be made and copied once more.
     mutating func text(_ content: String, x: Double, y: Double, anchor: String = "start", weight: String? = nil) {
-        let weightAttribute = weight.map { ##" font-weight="\##($0)""## } ?? ""
-        add(##"<text x="\##(Self.format(x))" y="\##(Self.format(y))" text-anchor="\##(anchor)"\##(weightAttribute)>\##(FastHTMLContentType.escape(content))</text>"##)
+        body += "<text x=\""
+        Self.append(x, to: &body)
+        body += "\" y=\""
+        Self.append(y, to: &body)
+        body += "\" text-anchor=\""
+        body += anchor
+        body += "\""
+        if let weight {
+            body += " font-weight=\""
+            body += weight
+            body += "\""
+        }
+        body += ">"
+        body += FastHTMLContentType.escape(content)
+        body += "</text>\n"
     }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, style: SeriesStyle, value: String? = nil) {
-        let dataValue = value.map { ##" class="bar" data-value="\##($0)""## } ?? ""
-        add(##"<rect x="\##(Self.format(x))" y="\##(Self.format(y))" width="\##(Self.format(width))" height="\##(Self.format(height))" \##(style.attributes(patternID: patternID))\##(dataValue)/>"##)
+        body += "<rect x=\""
+        Self.append(x, to: &body)
+        body += "\" y=\""
+        Self.append(y, to: &body)
+        body += "\" width=\""
+        Self.append(width, to: &body)
+        body += "\" height=\""
+        Self.append(height, to: &body)
+        body += "\" "
+        body += style.attributes(patternID: patternID)
+        if let value {
+            body += " class=\"bar\" data-value=\""
+            body += value
+            body += "\""
+        }
+        body += "/>\n"
     }
 
     /// A legend of swatches and labels side by side while they fit, a label too long for a line wrapped under its
@@ -102,11 +132,23 @@ struct SVGWriter {
     /// Numbers in coordinates: at most one decimal, no exponent, never NaN (by integer arithmetic: this runs for
     /// every coordinate of every chart).
     static func format(_ value: Double) -> String {
-        guard value.isFinite, abs(value) < 1e15 else { return "0" }
+        var text = ""
+        append(value, to: &text)
+        return text
+    }
+
+    static func append(_ value: Double, to text: inout String) {
+        guard value.isFinite, abs(value) < 1e15 else {
+            text += "0"
+            return
+        }
         let tenths = Int((value * 10).rounded())
-        let whole = String(abs(tenths) / 10)
-        let sign = tenths < 0 ? "-" : ""
-        return tenths % 10 == 0 ? sign + whole : "\(sign)\(whole).\(abs(tenths) % 10)"
+        if tenths < 0 { text += "-" }
+        text += String(abs(tenths) / 10)
+        if tenths % 10 != 0 {
+            text += "."
+            text += String(abs(tenths) % 10)
+        }
     }
 
     private struct WrapKey: Hashable {

@@ -77,16 +77,24 @@ struct BudgetData {
     func csv(_ year: BudgetYear) -> String {
         var text = Self.csvHeader.joined(separator: ",") + "\n"
         for line in year.lines {
-            var cells = [line.code]
-            cells += [Language.ky, .ru, .en].map { line.label[$0] ?? "" }
-            cells += [BudgetColumn.approved, .revised, .executed].map { line[$0]?.plainSom ?? "" }
-            text += cells.map(Self.csvCell).joined(separator: ",") + "\n"
+            text += Self.csvCell(line.code)
+            for language in [Language.ky, .ru, .en] {
+                text += ","
+                text += Self.csvCell(line.label[language] ?? "")
+            }
+            // Plain numbers need no quotes.
+            for column in [BudgetColumn.approved, .revised, .executed] {
+                text += ","
+                if let amount = line[column] { text += amount.plainSom }
+            }
+            text += "\n"
         }
         return text
     }
 
+    /// A cell quoted when it holds a comma, a quote or a line break (bytes, so that a CR LF inside counts too).
     static func csvCell(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
