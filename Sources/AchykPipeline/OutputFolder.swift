@@ -76,26 +76,29 @@ final class StagingFolder: SiteSink {
     let target: URL
     let staging: URL
     private let lock: FolderLock
+    private let stagingPath: String
     private var createdFolders: Set<String> = [""]
 
     init(target: URL, staging: URL, lock: FolderLock) {
         self.target = target
         self.staging = staging
+        self.stagingPath = staging.path
         self.lock = lock
     }
 
     func write(_ file: OutputFile) throws {
-        let destination = staging.appendingPathComponent(file.path)
-        let folder = (file.path as NSString).deletingLastPathComponent
+        // Paths as strings: URL's parser validated every one of tens of thousands of paths in the serial write loop.
+        let destination = stagingPath + "/" + file.path
+        let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
         if !createdFolders.contains(folder) {
-            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: stagingPath + "/" + folder, withIntermediateDirectories: true)
             createdFolders.insert(folder)
         }
         switch file.contents {
         case .data(let data):
-            try Self.write(data, to: destination.path)
+            try Self.write(data, to: destination)
         case .copy(let source):
-            try FileManager.default.copyItem(atPath: source, toPath: destination.path)
+            try FileManager.default.copyItem(atPath: source, toPath: destination)
         }
     }
 

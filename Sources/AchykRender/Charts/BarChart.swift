@@ -76,7 +76,7 @@ struct StackedBarChart: Hashable, Sendable {
         let limit = Int((SVGWriter.width - 18) / SVGWriter.characterWidth)
         for part in parts {
             writer.rect(x: 0, y: y, width: 12, height: 12, style: part.style)
-            for (index, line) in SVGWriter.wrap("\(part.label): \(part.text)", limit: limit).enumerated() {
+            for (index, line) in SVGWriter.wrap("\(part.label): \(part.text)", limit: limit, remember: false).enumerated() {
                 writer.text(line, x: 18, y: y + 11 + Double(index) * SVGWriter.lineHeight)
                 if index > 0 { y += SVGWriter.lineHeight }
             }

@@ -18,15 +18,35 @@ enum HTMLBuilder {
             html += "<th scope=\"col\"\(numericColumns.contains(index) ? " class=\"num\"" : "")>\(escape(column))</th>"
         }
         html += "</tr></thead>\n<tbody>\n"
+        // Cells appended piece by piece: the tables of a budget page hold hundreds of cells, on thousands of pages.
         for row in rows {
             html += "<tr>"
             for cell in row {
                 switch cell {
                 case .header(let text, let lang):
-                    html += "<th scope=\"row\"\(lang.map { " lang=\"\($0)\"" } ?? "")>\(escape(text))</th>"
-                case .text(let text): html += "<td>\(escape(text))</td>"
-                case .number(let text): html += "<td class=\"num\">\(escape(text))</td>"
-                case .link(let text, let href): html += "<th scope=\"row\"><a href=\"\(escape(href))\">\(escape(text))</a></th>"
+                    html += "<th scope=\"row\""
+                    if let lang {
+                        html += " lang=\""
+                        html += lang
+                        html += "\""
+                    }
+                    html += ">"
+                    html += escape(text)
+                    html += "</th>"
+                case .text(let text):
+                    html += "<td>"
+                    html += escape(text)
+                    html += "</td>"
+                case .number(let text):
+                    html += "<td class=\"num\">"
+                    html += escape(text)
+                    html += "</td>"
+                case .link(let text, let href):
+                    html += "<th scope=\"row\"><a href=\""
+                    html += escape(href)
+                    html += "\">"
+                    html += escape(text)
+                    html += "</a></th>"
                 }
             }
             html += "</tr>\n"

@@ -161,13 +161,15 @@ struct SVGWriter {
     private static let wrappedLimit = 20_000
 
     /// Words wrapped to lines of at most `limit` characters (a longer word gets a line of its own, cut if it must).
-    static func wrap(_ text: String, limit: Int) -> [String] {
+    /// `remember`: false for a text made for one page (a label with its amount), which would only fill the memory.
+    static func wrap(_ text: String, limit: Int, remember: Bool = true) -> [String] {
         // Most labels fit: a text of no more bytes than the limit has no more characters either (the words below
         // are joined by single spaces, so the text must already be so).
         if text.utf8.count <= limit, !text.isEmpty, text.utf8.first != 0x20, text.utf8.last != 0x20,
             !zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) {
             return [text]
         }
+        guard remember else { return wrapWords(text, limit: limit) }
         let key = WrapKey(text: text, limit: limit)
         if let lines = wrapped.withLock({ $0[key] }) { return lines }
         let lines = wrapWords(text, limit: limit)

@@ -29,7 +29,7 @@ struct TimelineChart: Hashable, Sendable {
         var y = 22.0
         let limit = Int(SVGWriter.width / SVGWriter.characterWidth)
         for row in rows {
-            for line in SVGWriter.wrap("\(row.label) (\(row.text))", limit: limit) {
+            for line in SVGWriter.wrap("\(row.label) (\(row.text))", limit: limit, remember: false) {
                 y += SVGWriter.lineHeight
                 writer.text(line, x: 0, y: y - 4)
             }
