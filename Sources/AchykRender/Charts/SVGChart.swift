@@ -165,8 +165,7 @@ struct SVGWriter {
     static func wrap(_ text: String, limit: Int, remember: Bool = true) -> [String] {
         // Most labels fit: a text of no more bytes than the limit has no more characters either (the words below
         // are joined by single spaces, so the text must already be so).
-        if text.utf8.count <= limit, !text.isEmpty, text.utf8.first != 0x20, text.utf8.last != 0x20,
-            !zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) {
+        if text.utf8.count <= limit, !text.isEmpty, Self.hasSingleSpacesOnlyBetweenWords(text) {
             return [text]
         }
         guard remember else { return wrapWords(text, limit: limit) }
@@ -177,6 +176,16 @@ struct SVGWriter {
             if cache.count < wrappedLimit { cache[key] = lines }
         }
         return lines
+    }
+
+    /// No space at either end and no two together: the text is its words joined by single spaces.
+    private static func hasSingleSpacesOnlyBetweenWords(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            if byte == 0x20 && previous == 0x20 { return false }
+            previous = byte
+        }
+        return previous != 0x20
     }
 
     private static func wrapWords(_ text: String, limit: Int) -> [String] {
