@@ -45,8 +45,7 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         func record(_ name: String, since stageStart: ContinuousClock.Instant) {
-            let seconds = (clock.now - stageStart).seconds
-            logger.debug("\(name): \(String(format: "%.3f", seconds)) s")
+            Self.logTime(of: name, since: stageStart, to: logger)
         }
         func stage<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
             let stageStart = clock.now
@@ -87,7 +86,7 @@ public struct SiteBuilder: Sendable {
                 let markdownStart = ContinuousClock.now
                 var problems = Diagnostics()
                 let markdown = MarkdownStage().render(content, reporting: &problems)
-                markdownLogger.debug("render Markdown: \(String(format: "%.3f", (ContinuousClock.now - markdownStart).seconds)) s")
+                Self.logTime(of: "render Markdown", since: markdownStart, to: markdownLogger)
                 markdownDone.withLock { $0 = (markdown, problems) }
                 guard !problems.failsBuild(strict: strict) else { return nil }
                 return SiteRenderer(content: content, theme: theme, bodies: markdown.bodies, budgets: budgets).jobs(budgets: .needingMarkdown)
@@ -110,6 +109,13 @@ public struct SiteBuilder: Sendable {
             diagnostics.error("could not write the site: \(error)", at: outputLocation)
         }
         return report(diagnostics, nil)
+    }
+}
+
+extension SiteBuilder {
+    /// A stage's time, for `achyk build -v`.
+    static func logTime(of stage: String, since start: ContinuousClock.Instant, to logger: Logger) {
+        logger.debug("\(stage): \(String(format: "%.3f", (ContinuousClock.now - start).seconds)) s")
     }
 }
 

@@ -7,18 +7,9 @@ extension SiteRenderer {
     public func budgetJobs(_ part: BudgetJobs = .all) -> [RenderJob] {
         guard !budgets.isEmpty else { return [] }
         // Only a year with commentary shows converted Markdown.
-        let commented = Set(content.pages(of: .budgetCommentary).map(\.key.stem))
-        guard part != .needingMarkdown else {
-            return budgets.flatMap { municipality in
-                municipality.years.filter { commented.contains("\(municipality.id)/\($0.year)") }.flatMap { year in
-                    languages.map { language in
-                        RenderJob(name: "budgets/\(municipality.id)/\(year.year) (\(language.rawValue))") { [self] in
-                            BudgetYearPage(renderer: self, municipality: municipality, year: year, language: language).render()
-                        }
-                    }
-                }
-            }
-        }
+        let commentaries = content.pages(of: .budgetCommentary).map(\.key)
+        guard part != .needingMarkdown else { return budgetJobs(forCommentaries: Set(commentaries)) }
+        let commented = Set(commentaries.map(\.stem))
         var jobs: [RenderJob] = [RenderJob(name: "data package") { [self] in
             [OutputFile(path: SitePaths.dataPackage, text: BudgetData(settings: settings).dataPackage(budgets))]
         }]
@@ -37,9 +28,7 @@ extension SiteRenderer {
                     [renderMunicipality(municipality, in: language)]
                 })
                 for year in municipality.years where part == .all || !commented.contains("\(municipality.id)/\(year.year)") {
-                    jobs.append(RenderJob(name: "budgets/\(municipality.id)/\(year.year) (\(language.rawValue))") { [self] in
-                        BudgetYearPage(renderer: self, municipality: municipality, year: year, language: language).render()
-                    })
+                    jobs.append(yearPageJob(municipality, year, in: language))
                 }
             }
         }
@@ -56,11 +45,13 @@ extension SiteRenderer {
             guard parts.count == 2, let id = parts.first.map(String.init), let yearNumber = Int(parts[1]),
                 let municipality = budgets.first(where: { $0.id == id }), let year = municipality.year(yearNumber)
             else { return [] }
-            return languages.map { language in
-                RenderJob(name: "budgets/\(id)/\(yearNumber) (\(language.rawValue))") { [self] in
-                    BudgetYearPage(renderer: self, municipality: municipality, year: year, language: language).render()
-                }
-            }
+            return languages.map { yearPageJob(municipality, year, in: $0) }
+        }
+    }
+
+    private func yearPageJob(_ municipality: MunicipalityFigures, _ year: BudgetYear, in language: Language) -> RenderJob {
+        RenderJob(name: "budgets/\(municipality.id)/\(year.year) (\(language.rawValue))") { [self] in
+            BudgetYearPage(renderer: self, municipality: municipality, year: year, language: language).render()
         }
     }
 
