@@ -2,6 +2,7 @@ import AchykBudget
 import AchykContent
 import AchykModel
 import AchykRender
+import AchykSite
 import Foundation
 
 /// A build held in memory by `achyk serve`, with what it takes to redo only part of it after an edit.
@@ -14,8 +15,8 @@ public struct LiveBuild: Sendable {
     let markdown: MarkdownStage.Result
     let budgets: [MunicipalityFigures]
     let diagnostics: Diagnostics
-    /// Every output path a link may point to; unchanged by edits of page bodies.
-    let linkTargets: Set<String>
+    /// Every page and file of the site; unchanged by edits of page bodies.
+    public let siteMap: SiteMap
     let pagesPerLanguage: [Language: Int]
     /// Every page version by its source path, kept so that an edit does not index the whole site again.
     let pagesByPath: [String: SourcePage]
@@ -59,7 +60,7 @@ extension SiteBuilder {
             PageGroup(key: group.key, versions: group.versions.mapValues { replacements[$0.path] ?? $0 })
         })
         var markdown = MarkdownStage().render(
-            content, only: Array(replacements.values), knownHeadings: previous.markdown.headingIDs, linkTargets: previous.linkTargets,
+            content, only: Array(replacements.values), knownHeadings: previous.markdown.headingIDs, linkTargets: previous.siteMap.linkTargets,
             reporting: &diagnostics)
         for path in changedPaths where markdown.headingIDs[path] != previous.markdown.headingIDs[path] { return nil }
         var bodies = previous.markdown.bodies
@@ -70,7 +71,7 @@ extension SiteBuilder {
             BuildReport(diagnostics: diagnostics, written: written, seconds: (ContinuousClock.now - start).seconds)
         }
         guard !diagnostics.failsBuild(strict: previous.options.strict) else { return (report(nil), nil) }
-        let renderer = SiteRenderer(content: content, theme: previous.theme, bodies: markdown.bodies, budgets: previous.budgets)
+        let renderer = SiteRenderer(content: content, theme: previous.theme, bodies: markdown.bodies, budgets: previous.budgets, siteMap: previous.siteMap)
         let sink = CollectingSink()
         let keys = Set(replacements.values.map(\.key))
         guard (try? await TemplateStage().run(renderer.jobs(forBodiesOf: keys), into: sink)) != nil else { return nil }
@@ -79,7 +80,7 @@ extension SiteBuilder {
         let written = WrittenSite(fileCount: files.count, pagesPerLanguage: previous.pagesPerLanguage)
         let build = LiveBuild(
             files: files, options: previous.options, content: content, theme: previous.theme, markdown: markdown, budgets: previous.budgets,
-            diagnostics: diagnostics, linkTargets: previous.linkTargets, pagesPerLanguage: previous.pagesPerLanguage,
+            diagnostics: diagnostics, siteMap: previous.siteMap, pagesPerLanguage: previous.pagesPerLanguage,
             pagesByPath: byPath.merging(replacements) { _, new in new })
         return (report(written), build)
     }

@@ -3,6 +3,7 @@ import Foundation
 import AchykMarkdown
 import AchykModel
 import AchykRender
+import AchykSite
 
 /// The Markdown stage: every body converted once, on all cores (parsing itself is serialised inside
 /// `MarkdownConverter`), with links written from the site root made relative. Links to pages that do not exist,
@@ -12,7 +13,6 @@ struct MarkdownStage {
     struct Result: Sendable {
         var bodies: [String: String] = [:]
         var headingIDs: [String: Set<String>] = [:]
-        var linkTargets: Set<String> = []
     }
 
     private struct PageResult: Sendable {
@@ -34,11 +34,10 @@ struct MarkdownStage {
     /// Converts every page, or only `some` (for `serve`), with the other pages' headings already known.
     func render(
         _ content: SiteContent, only some: [SourcePage]? = nil, knownHeadings: [String: Set<String>] = [:],
-        linkTargets: Set<String>? = nil, reporting diagnostics: inout Diagnostics
+        linkTargets targets: Set<String>, reporting diagnostics: inout Diagnostics
     ) -> Result {
         let converter = MarkdownConverter(allowsRawHTML: content.settings.allowsRawHTML)
         let sitePaths = SitePaths(baseURL: content.settings.baseURL)
-        let targets = linkTargets ?? SitePages(content: content).linkTargets
         // Every language version of a kind sits at the same depth, so one conversion serves each language that
         // shows this text, translated or as a fallback.
         let pages = (some.map { $0.map { ($0.key, $0) } } ?? content.pages.flatMap { group in group.versions.values.map { (group.key, $0) } })
@@ -68,7 +67,7 @@ struct MarkdownStage {
             let result = PageResult(path: page.path, html: html, headingIDs: Set(rendered.headings.map(\.id)), problems: problems, anchors: anchors)
             results.withLock { $0[index] = result }
         }
-        var result = Result(bodies: [:], headingIDs: knownHeadings, linkTargets: targets)
+        var result = Result(bodies: [:], headingIDs: knownHeadings)
         var anchorLinks: [AnchorLink] = []
         for case let page? in results.withLock({ $0 }) {
             result.bodies[page.path] = page.html

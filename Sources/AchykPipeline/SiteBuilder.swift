@@ -3,6 +3,7 @@ import AchykContent
 import AchykMarkdown
 import AchykModel
 import AchykRender
+import AchykSite
 import Foundation
 import Logging
 
@@ -32,12 +33,12 @@ public struct SiteBuilder: Sendable {
         guard report.succeeded, let parts else { return (report, nil) }
         return (report, LiveBuild(
             files: sink.files, options: options, content: parts.content, theme: parts.theme, markdown: parts.markdown, budgets: parts.budgets,
-            diagnostics: report.diagnostics, linkTargets: parts.markdown.linkTargets,
+            diagnostics: report.diagnostics, siteMap: parts.siteMap,
             pagesPerLanguage: report.written?.pagesPerLanguage ?? [:], pagesByPath: LiveBuild.index(parts.content)))
     }
 
     /// What a successful build made, besides its files: kept by `serve` to redo part of it later.
-    private typealias Parts = (content: SiteContent, theme: Theme, markdown: MarkdownStage.Result, budgets: [MunicipalityFigures])
+    private typealias Parts = (content: SiteContent, theme: Theme, markdown: MarkdownStage.Result, budgets: [MunicipalityFigures], siteMap: SiteMap)
 
     private func run(
         _ options: BuildOptions, output: OutputFolder?, makeSink: () throws -> SiteSink?
@@ -69,27 +70,28 @@ public struct SiteBuilder: Sendable {
         let content = stage("resolve translations") { TranslationResolver().resolve(loaded, reporting: &diagnostics) }
         stage("validate") { SiteValidator().validate(content, reporting: &diagnostics) }
         let budgets = stage("compute budgets") { BudgetStage().compute(content.budgets, reporting: &diagnostics) }
+        let siteMap = stage("map the site") { SiteMap(content: content, budgets: budgets) }
         guard let theme, !diagnostics.failsBuild(strict: options.strict) else {
             // Markdown is converted even when there are errors already, so that its broken links are reported too.
-            stage("render Markdown") { _ = MarkdownStage().render(content, reporting: &diagnostics) }
+            stage("render Markdown") { _ = MarkdownStage().render(content, linkTargets: siteMap.linkTargets, reporting: &diagnostics) }
             return report(diagnostics, nil)
         }
 
-        // The Markdown stage runs beside the pages that need none of it (the budget pages), then gives the rest.
+        // The Markdown stage runs beside the pages that need none of it (lists, most budget pages), then gives the rest.
         let markdownDone = Locked<(result: MarkdownStage.Result, diagnostics: Diagnostics)?>(nil)
         let (markdownLogger, strict) = (self.logger, options.strict)
-        let early = SiteRenderer(content: content, theme: theme, bodies: [:], budgets: budgets)
+        let early = SiteRenderer(content: content, theme: theme, bodies: [:], budgets: budgets, siteMap: siteMap)
         let stageStart = clock.now
         let outcome: Result<WrittenSite, Error>
         do {
-            outcome = .success(try await TemplateStage().run(early.budgetJobs(.notNeedingMarkdown), into: try makeSink()) {
+            outcome = .success(try await TemplateStage().run(early.jobs(needingMarkdown: false), into: try makeSink()) {
                 let markdownStart = ContinuousClock.now
                 var problems = Diagnostics()
-                let markdown = MarkdownStage().render(content, reporting: &problems)
+                let markdown = MarkdownStage().render(content, linkTargets: siteMap.linkTargets, reporting: &problems)
                 Self.logTime(of: "render Markdown", since: markdownStart, to: markdownLogger)
                 markdownDone.withLock { $0 = (markdown, problems) }
                 guard !problems.failsBuild(strict: strict) else { return nil }
-                return SiteRenderer(content: content, theme: theme, bodies: markdown.bodies, budgets: budgets).jobs(budgets: .needingMarkdown)
+                return SiteRenderer(content: content, theme: theme, bodies: markdown.bodies, budgets: budgets, siteMap: siteMap).jobs(needingMarkdown: true)
             })
         } catch {
             outcome = .failure(error)
@@ -100,11 +102,13 @@ public struct SiteBuilder: Sendable {
         switch outcome {
         case .success(let written):
             guard let markdown else { return report(diagnostics, nil) }
-            return report(diagnostics, written, (content, theme, markdown.result, budgets))
+            return report(diagnostics, written, (content, theme, markdown.result, budgets, siteMap))
         case .failure(is TemplateStage.Stopped):
             break
         case .failure(let error as OutputFolderError):
             diagnostics.error(error.message, at: outputLocation)
+        case .failure(let error as RenderError):
+            diagnostics.error(error.description, at: outputLocation)
         case .failure(let error):
             diagnostics.error("could not write the site: \(error)", at: outputLocation)
         }

@@ -46,7 +46,7 @@ struct TemplateStage {
                 var running = 0
                 func topUp() {
                     while running < width, let job = pending.popFirst() {
-                        group.addTask { .files(job.run()) }
+                        group.addTask { .files(try job.run()) }
                         running += 1
                     }
                 }

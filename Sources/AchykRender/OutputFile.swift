@@ -27,9 +27,9 @@ public struct OutputFile: Hashable, Sendable {
 /// A piece of rendering work that can run on any core; it returns files and writes nothing.
 public struct RenderJob: Sendable {
     public let name: String
-    public let run: @Sendable () -> [OutputFile]
+    public let run: @Sendable () throws -> [OutputFile]
 
-    public init(name: String, run: @escaping @Sendable () -> [OutputFile]) {
+    public init(name: String, run: @escaping @Sendable () throws -> [OutputFile]) {
         self.name = name
         self.run = run
     }

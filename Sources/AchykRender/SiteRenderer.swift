@@ -1,112 +1,157 @@
 import AchykBudget
 import AchykModel
+import AchykSite
 import Foundation
 
-/// The render stage: turns the site's values into output files, as independent jobs that run in parallel.
+/// The render stage: turns the site's values into output files, as independent jobs that run in parallel. The
+/// pages come from the site map, one job per page and language.
 public struct SiteRenderer: Sendable {
     let content: SiteContent
     let theme: Theme
     /// Markdown bodies already converted to HTML, by source path (Markdown is parsed in its own serial stage).
     let bodies: [String: String]
-    let paths: SitePaths
-    let pages: SitePages
+    let siteMap: SiteMap
     let localizers: [Language: Localizer]
     /// Each municipality's figures, computed by the budget stage.
     let budgets: [MunicipalityFigures]
-    let menus = FragmentCache<MenuView>(template: "menu")
-    let frames: FrameCache
+    let budgetsByID: [String: MunicipalityFigures]
+    /// Commentaries by their stem (`kochkor/2025`), shown on their citizen-budget page.
+    let commentaries: [String: PageGroup]
+    private let groupsByKey: [PageKey: PageGroup]
+    private let recordsByID: [String: PartnershipRecord]
 
-    public init(content: SiteContent, theme: Theme, bodies: [String: String], budgets: [MunicipalityFigures] = []) {
+    public init(content: SiteContent, theme: Theme, bodies: [String: String], budgets: [MunicipalityFigures] = [], siteMap: SiteMap? = nil) {
         self.content = content
         self.budgets = budgets
         self.theme = theme
-        self.frames = FrameCache(theme: theme)
         self.bodies = bodies
-        self.paths = SitePaths(baseURL: content.settings.baseURL)
-        self.pages = SitePages(content: content, budgets: budgets)
+        self.siteMap = siteMap ?? SiteMap(content: content, budgets: budgets)
         var localizers: [Language: Localizer] = [:]
         for language in content.settings.languages {
             localizers[language] = Localizer(language: language, strings: theme.strings[language] ?? UIStrings(texts: [:], months: [], plurals: [:]))
         }
         self.localizers = localizers
+        budgetsByID = Dictionary(budgets.map { ($0.id, $0) }) { first, _ in first }
+        commentaries = Dictionary(content.pages(of: .budgetCommentary).map { ($0.key.stem, $0) }) { first, _ in first }
+        groupsByKey = Dictionary(content.pages.map { ($0.key, $0) }) { first, _ in first }
+        recordsByID = Dictionary(content.partnerships.map { ($0.id, $0) }) { first, _ in first }
     }
 
     var languages: [Language] { content.settings.languages }
-
-    /// A list item's HTML. The same item in lists at different depths differs only in its link, so the template is
-    /// rendered once per item (in `cache`, which belongs to one job and needs no lock) with a marker in the link's
-    /// place, and kept as the text around the marker.
-    /// A list item rendered with a marker where its link goes: the same item in another list of the same language
-    /// needs only its link put in.
-    func itemParts(_ item: ListItemView) -> [String] {
-        var key = item
-        key.href = Self.linkMarker
-        var html = frames.blocks.render(key, with: "item")
-        // The template file's last line break would leave a blank line where the item is placed.
-        while html.hasSuffix("\n") { html.removeLast() }
-        return html.split(separator: Self.linkMarker, omittingEmptySubsequences: false).map(String.init)
-    }
-
-    /// The item template filled in for `item`.
-    func itemHTML(_ item: ListItemView) -> String {
-        itemParts(item).joined(separator: FastHTMLContentType.escape(item.href))
-    }
-
-    private static let linkMarker = "\u{1}href\u{2}"
+    var paths: SitePaths { siteMap.paths }
     var settings: SiteSettings { content.settings }
 
     func localizer(_ language: Language) -> Localizer {
         localizers[language] ?? Localizer(language: language, strings: UIStrings(texts: [:], months: [], plurals: [:]))
     }
 
+    // MARK: - Jobs
+
     /// Every piece of work, one job per page and language, so that the caller can spread them over all cores.
-    public func jobs(budgets part: BudgetJobs = .all) -> [RenderJob] {
-        // The jobs that each make a whole list of the site go first: one of them started last would leave the other
-        // cores idle while it runs.
-        var jobs = [RenderJob(name: "sitemap") { [self] in [renderSitemap()] }]
-        for language in languages {
-            jobs.append(RenderJob(name: "handbook lists (\(language.rawValue))") { [self] in renderHandbookLists(in: language) })
-            jobs.append(RenderJob(name: "home (\(language.rawValue))") { [self] in [renderHome(in: language)] })
-            jobs.append(RenderJob(name: "news list (\(language.rawValue))") { [self] in [renderNewsList(in: language)] })
+    /// `markdown`: only the jobs that need converted Markdown (`true`), only those that do not (`false`), or all.
+    public func jobs(needingMarkdown markdown: Bool? = nil) -> [RenderJob] {
+        var jobs: [RenderJob] = []
+        if markdown != true {
+            jobs.append(RenderJob(name: "sitemap") { [self] in [renderSitemap()] })
+            jobs.append(RenderJob(name: "language chooser") { [self] in [renderLanguageChooser()] })
+            jobs.append(RenderJob(name: "404") { [self] in [renderNotFound()] })
+            jobs += dataJobs()
+            jobs.append(RenderJob(name: "assets") { [self] in
+                theme.assets.map { OutputFile(path: $0.key, contents: .data($0.value)) }
+                    + content.files.map { OutputFile(path: $0.outputPath, contents: .copy(fromPath: $0.sourcePath)) }
+            })
         }
-        jobs += pageJobs(for: content.pages) + feedJobs() + budgetJobs(part) + partnershipJobs()
-        jobs.append(RenderJob(name: "language chooser") { [self] in [renderChooser()] })
-        jobs.append(RenderJob(name: "404") { [self] in [renderNotFound()] })
-        jobs.append(RenderJob(name: "assets") { [self] in
-            theme.assets.map { OutputFile(path: $0.key, contents: .data($0.value)) }
-                + content.files.map { OutputFile(path: $0.outputPath, contents: .copy(fromPath: $0.sourcePath)) }
-        })
+        if markdown != false { jobs += feedJobs() }
+        for page in siteMap.pages where markdown == nil || needsMarkdown(page.content) == markdown {
+            jobs += pageJobs(page)
+        }
         return jobs
     }
 
     /// The jobs that an edit to the bodies of these pages affects: the pages in every language, and the feeds
     /// when news changed (feeds carry bodies; lists and the home page show only front matter).
     public func jobs(forBodiesOf keys: Set<PageKey>) -> [RenderJob] {
-        pageJobs(for: content.pages.filter { keys.contains($0.key) })
-            + (keys.contains { $0.kind == .news } ? feedJobs() : [])
-            + budgetJobs(forCommentaries: keys)
+        var jobs = keys.contains { $0.kind == .news } ? feedJobs() : []
+        for page in siteMap.pages {
+            switch page.content {
+            case .text(let key) where keys.contains(key): jobs += pageJobs(page)
+            case .budgetYear(let id, let year) where keys.contains(PageKey(.budgetCommentary, "\(id)/\(year)")): jobs += pageJobs(page)
+            default: continue
+            }
+        }
+        return jobs
     }
 
-    /// Commentaries are shown on their citizen-budget page, not as pages of their own.
-    private func pageJobs(for groups: [PageGroup]) -> [RenderJob] {
-        groups.filter { $0.key.kind != .budgetCommentary }.flatMap { group in
-            languages.map { language in
-                RenderJob(name: "\(group.key) (\(language.rawValue))") { [self] in [renderPage(group, in: language)].compactMap { $0 } }
-            }
+    private func pageJobs(_ page: SiteMapPage) -> [RenderJob] {
+        languages.compactMap { language in
+            guard let path = page.paths[language] else { return nil }
+            return RenderJob(name: path) { [self] in try render(page.content, in: language) }
         }
     }
 
     private func feedJobs() -> [RenderJob] {
-        languages.map { language in RenderJob(name: "feed (\(language.rawValue))") { [self] in [renderFeed(in: language)] } }
+        languages.map { language in RenderJob(name: "feed (\(language.rawValue))") { [self] in [try renderFeed(in: language)] } }
     }
 
-    var handbookOblasts: [Oblast] { pages.handbookOblasts }
-    var handbookTopics: [Topic] { pages.handbookTopics }
+    /// Whether a page shows converted Markdown, so that it can be made only after the Markdown stage.
+    private func needsMarkdown(_ page: PageContent) -> Bool {
+        switch page {
+        case .text, .partnership: true
+        case .budgetYear(let id, let year): commentaries["\(id)/\(year)"] != nil
+        default: false
+        }
+    }
+
+    /// The files of one page in one language (a citizen budget's page comes with its charts as SVG files).
+    func render(_ page: PageContent, in language: Language) throws -> [OutputFile] {
+        switch page {
+        case .home: return [renderHome(in: language)]
+        case .newsList: return [renderNewsList(in: language)]
+        case .handbookIndex, .handbookOblast, .handbookTopic: return [renderHandbookList(page, in: language)]
+        case .text(let key):
+            guard let group = groupsByKey[key] else { throw RenderError.notInContent("\(key)") }
+            return try [renderArticle(group, in: language)].compactMap { $0 }
+        case .partnershipIndex: return [renderPartnershipIndex(in: language)]
+        case .partnership(let id):
+            guard let record = recordsByID[id] else { throw RenderError.notInContent("partnership \(id)") }
+            return [try renderPartnership(record, in: language)]
+        case .budgetsIndex: return [renderBudgetsIndex(in: language)]
+        case .municipality(let id):
+            guard let municipality = budgetsByID[id] else { throw RenderError.notInContent("municipality \(id)") }
+            return [renderMunicipality(municipality, in: language)]
+        case .budgetYear(let id, let yearNumber):
+            guard let municipality = budgetsByID[id], let year = municipality.year(yearNumber) else {
+                throw RenderError.notInContent("budget \(id)/\(yearNumber)")
+            }
+            return try BudgetYearPage(renderer: self, municipality: municipality, year: year, language: language).render()
+        }
+    }
+
+    // MARK: - Converted Markdown
+
+    /// The converted body of a page; the Markdown stage converts every page, so a missing one is a bug, reported
+    /// as such rather than published as an empty page.
+    func body(of page: SourcePage) throws -> String {
+        guard let html = bodies[page.path] else { throw RenderError.notConverted(page.path) }
+        return html
+    }
+
+    func body(ofRecordText key: String) throws -> String {
+        guard let html = bodies[key] else { throw RenderError.notConverted(key) }
+        return html
+    }
+
+    // MARK: - Lists and labels
+
+    var caseStudies: [PageGroup] { content.pages(of: .caseStudy) }
+
+    /// News, newest first.
+    var newsItems: [PageGroup] { content.pages(of: .news) }
 
     /// The same page in each of the site's languages.
-    func perLanguage(_ path: (Language) -> String) -> [Language: String] { pages.perLanguage(path) }
-
-    // MARK: - Labels that the theme may override
+    func perLanguage(_ path: (Language) -> String) -> [Language: String] {
+        Dictionary(uniqueKeysWithValues: languages.map { ($0, path($0)) })
+    }
 
     func oblastName(_ oblast: Oblast, in language: Language) -> String {
         theme.strings[language]?.texts["oblast.\(oblast.rawValue)"]
@@ -120,5 +165,25 @@ public struct SiteRenderer: Sendable {
 
     func text(_ text: LocalizedText, in language: Language) -> String? {
         text.resolved(in: language, order: languages)?.text
+    }
+}
+
+/// A page the site map names that the renderer cannot make: a bug in achyk, never a problem of the content.
+public enum RenderError: Error, CustomStringConvertible {
+    case notInContent(String)
+    case notConverted(String)
+
+    public var description: String {
+        switch self {
+        case .notInContent(let page): "internal error: the site map names \(page), which the content does not have"
+        case .notConverted(let path): "internal error: the Markdown of \(path) was not converted"
+        }
+    }
+}
+
+extension Array where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
     }
 }

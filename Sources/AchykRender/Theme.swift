@@ -1,8 +1,7 @@
 import AchykModel
+import AchykSite
 import AchykTheme
 import Foundation
-import Mustache
-import Yams
 
 /// Where the theme comes from: a folder, or the default theme built into the executable.
 public enum ThemeSource: Hashable, Sendable {
@@ -17,16 +16,36 @@ public enum ThemeSource: Hashable, Sendable {
     }
 }
 
-/// A loaded theme: templates parsed once, UI strings per language and the assets copied to `/assets/`.
+/// HTML a theme adds to every page, verbatim, at named places.
+public struct ThemeSnippets: Hashable, Sendable {
+    /// Before `</head>`: a font, a favicon, an analytics tag.
+    public var head = ""
+    /// At the end of the site header, after the menu: a banner, a notice.
+    public var header = ""
+    /// At the end of the footer: contacts, a licence, a funder's line.
+    public var footer = ""
+
+    static let names = ["head", "header", "footer"]
+
+    subscript(name: String) -> String {
+        get { name == "head" ? head : name == "header" ? header : footer }
+        set {
+            switch name {
+            case "head": head = newValue
+            case "header": header = newValue
+            default: footer = newValue
+            }
+        }
+    }
+}
+
+/// A loaded theme: the UI strings per language, the assets copied to `/assets/` (the stylesheet, images, fonts),
+/// and the HTML snippets placed in every page. The pages themselves are Swift code (`Pages/`).
 public struct Theme: Sendable {
-    public let library: MustacheLibrary
-    /// Each template's text by name, for the frame cache, which reads the page templates' shape.
-    let sources: [String: String]
     public let strings: [Language: UIStrings]
     /// Output path (`assets/style.css`) to bytes.
     public let assets: [String: Data]
-
-    static let requiredTemplates = ["base", "home", "section", "page", "news-list", "404", "chooser", "menu", "item", "budget"]
+    public let snippets: ThemeSnippets
 
     /// Loads and checks the theme; nil when it cannot render a site (every problem reported).
     public static func load(
@@ -44,44 +63,36 @@ public struct Theme: Sendable {
             files = EmbeddedTheme.files.mapValues { Data($0.utf8) }
         }
         let prefix = source.displayPath
-        FastHTMLContentType.register()
-        var library = MustacheLibrary()
         var assets: [String: Data] = [:]
         var stringFiles: [Language: (Data, String)] = [:]
-        var sources: [String: String] = [:]
+        var snippets = ThemeSnippets()
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
             let location = SourceLocation("\(prefix)/\(path)")
-            if path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
-                let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
-                let source = String(decoding: data, as: UTF8.self)
-                sources[name] = source
-                do {
-                    library.register(try MustacheTemplate(string: source), named: name)
-                } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.error("template syntax: \(error.error) near '\(error.context.line.trimmingCharacters(in: .whitespaces))'", at: location.at(line: error.context.lineNumber))
-                } catch {
-                    diagnostics.error("template syntax: \(error)", at: location)
-                }
-            } else if path.hasPrefix("assets/") {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            if path.hasPrefix("assets/") {
                 assets[path] = data
-            } else if path.hasPrefix("i18n/") && path.hasSuffix(".yaml") {
-                let code = String(path.dropFirst("i18n/".count).dropLast(".yaml".count))
-                if let language = Language(rawValue: code) {
-                    stringFiles[language] = (data, location.path)
+            } else if path.hasPrefix("i18n/"), path.hasSuffix(".yaml"), let language = Language(rawValue: String(name.dropLast(".yaml".count))) {
+                stringFiles[language] = (data, location.path)
+            } else if path.hasPrefix("snippets/"), path.hasSuffix(".html"), ThemeSnippets.names.contains(String(name.dropLast(".html".count))) {
+                let html = String(decoding: data, as: UTF8.self)
+                if let problem = SnippetCheck.problem(in: html) {
+                    diagnostics.warning("snippet is not well-formed HTML: \(problem.message); it is left out", at: location.at(line: problem.line))
+                } else {
+                    snippets[String(name.dropLast(".html".count))] = html.hasSuffix("\n") || html.isEmpty ? html : html + "\n"
                 }
+            } else if name.hasPrefix(".") {
+                continue  // an editor's or the system's hidden file (.DS_Store, a swap file)
+            } else if path.hasPrefix("templates/") {
+                diagnostics.warning("templates are no longer part of a theme (pages are made by achyk itself); change the look with assets/style.css and snippets/head.html, header.html or footer.html; this file is ignored", at: location)
+            } else {
+                diagnostics.warning("not part of a theme; a theme holds assets/ (copied to the site), i18n/<lang>.yaml and snippets/{head,header,footer}.html; this file is ignored", at: location)
             }
         }
-        for name in requiredTemplates where library.getTemplate(named: name) == nil {
-            diagnostics.error("the theme has no template '\(name)'; add templates/\(name).mustache", at: SourceLocation("\(prefix)/templates"))
+        if assets[SitePaths.stylesheet] == nil {
+            diagnostics.warning("the theme has no \(SitePaths.stylesheet); pages link to it, so they show without styles", at: SourceLocation("\(prefix)/assets"))
         }
-        let strings = UIStringsReader().read(stringFiles, languages: languages, reporting: &diagnostics)
-        guard requiredTemplates.allSatisfy({ library.getTemplate(named: $0) != nil }), let strings else { return nil }
-        return Theme(library: library, sources: sources, strings: strings, assets: assets)
-    }
-
-    /// Renders `view` with the template `name`, which `load` checked exists.
-    func render(_ view: Any, with name: String) -> String {
-        library.render(view, withTemplate: name) ?? ""
+        guard let strings = UIStringsReader().read(stringFiles, languages: languages, reporting: &diagnostics) else { return nil }
+        return Theme(strings: strings, assets: assets, snippets: snippets)
     }
 
     private static func readFolder(_ url: URL) -> [String: Data] {

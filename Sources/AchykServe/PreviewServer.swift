@@ -1,5 +1,6 @@
 import AchykModel
 import AchykRender
+import AchykSite
 import FlyingFox
 import Foundation
 

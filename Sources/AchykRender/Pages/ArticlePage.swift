@@ -1,0 +1,118 @@
+import AchykHTML
+import AchykModel
+import AchykSite
+
+/// A page written in Markdown (case study, news item, plain page) in one language: its own translation, or the
+/// fallback text with a notice in the reader's language.
+extension SiteRenderer {
+    func renderArticle(_ group: PageGroup, in language: Language) -> OutputFile? {
+        guard let page = group.version(for: language, siteOrder: languages) else { return nil }
+        let l = localizer(language)
+        let key = group.key
+        let path = paths.page(key, in: language)
+        let front = page.frontMatter
+        let bodyLang = page.language.rawValue
+        var sections: [SiteSection] = key.kind == .caseStudy ? [.handbook] : key.kind == .news ? [.news] : []
+        if let section = front.section.flatMap(SiteSection.init(rawValue:)) { sections.append(section) }
+        let frame = PageFrame(
+            versions: perLanguage { paths.page(key, in: $0) }, title: front.title, description: front.summary ?? front.tagline ?? "",
+            menuEntry: key.kind == .page ? key.stem : key.kind.folder, isArticle: key.kind != .page)
+        let html = self.page(frame, in: language) { w in
+            writeBreadcrumbs(breadcrumbs(through: sections, from: path, in: language), in: language, to: &w)
+            w.put("<article class=\"article\">\n")
+            if page.language != language {
+                w.put("<aside class=\"notice\" role=\"note\">\n")
+                w.element("p", text: l.text("fallback_notice"))
+                w.put("\n<p>")
+                w.text(l.text("fallback_versions"))
+                w.put("\n")
+                for other in group.translatedLanguages(siteOrder: languages) {
+                    w.element("a", ["href": SitePaths.relative(from: path, to: paths.page(key, in: other)), "hreflang": other.rawValue, "lang": other.rawValue], text: other.nativeName)
+                    w.put("\n")
+                }
+                w.put("</p>\n</aside>\n")
+            }
+            w.put("<header class=\"article-head\">\n")
+            w.element("h1", ["lang": bodyLang], text: front.title)
+            w.put("\n")
+            if let tagline = front.tagline {
+                w.element("p", ["class": "tagline", "lang": bodyLang], text: tagline)
+                w.put("\n")
+            }
+            if let date = front.date {
+                w.put("<p class=\"date\">")
+                w.element("time", ["datetime": date.description], text: l.date(date))
+                w.put("</p>\n")
+            }
+            w.put("</header>\n")
+            writeFacts(facts(of: front, key: key, from: path, in: language), to: &w)
+            w.open("div", ["class": "prose", "lang": bodyLang])
+            w.put("\n")
+            w.raw(bodies[page.path] ?? "")
+            w.put("\n</div>\n</article>\n")
+        }
+        return OutputFile(path: path, text: html)
+    }
+
+    /// A fact box: a label, and values that link where there is a page to go to.
+    func writeFacts(_ facts: [Fact], to w: inout HTMLWriter) {
+        guard !facts.isEmpty else { return }
+        w.put("<dl class=\"facts\">\n")
+        for fact in facts {
+            w.put("<div>\n")
+            w.element("dt", text: fact.label)
+            w.put("\n<dd>")
+            for value in fact.values {
+                w.put("<span>")
+                if let href = value.href { w.link(value.label, href: href) } else { w.text(value.label) }
+                w.put("</span>")
+            }
+            w.put("</dd>\n</div>\n")
+        }
+        w.put("</dl>\n")
+    }
+
+    /// The fact box of a case study: where, and on what topics, each linking to its list.
+    func facts(of front: FrontMatter, key: PageKey, from path: String, in language: Language) -> [Fact] {
+        guard key.kind == .caseStudy else { return [] }
+        let l = localizer(language)
+        var facts: [Fact] = []
+        if let oblast = front.oblast {
+            facts.append(Fact(label: l.text("oblast"), values: [
+                Fact.Value(label: oblastName(oblast, in: language), href: siteMap.oblastList(oblast, in: language).map { SitePaths.relative(from: path, to: $0) })
+            ]))
+        }
+        if let rayon = front.rayon {
+            facts.append(Fact(label: l.text("rayon"), values: [Fact.Value(label: rayon)]))
+        }
+        if !front.settlements.isEmpty {
+            facts.append(Fact(label: l.text("settlements"), values: front.settlements.map { Fact.Value(label: $0) }))
+        }
+        if let id = front.municipality, let municipality = budgetsByID[id] {
+            facts.append(Fact(label: l.text("budgets"), values: [
+                Fact.Value(label: municipalityName(municipality.municipality, in: language), href: SitePaths.relative(from: path, to: paths.municipality(id, in: language)))
+            ]))
+        }
+        if let record = partnership(forCase: key, frontMatter: front) {
+            facts += recordFacts(record, from: path, in: language)
+        }
+        if !front.topics.isEmpty {
+            facts.append(Fact(label: l.text("topics"), values: front.topics.map { topic in
+                Fact.Value(label: topicLabel(topic, in: language), href: siteMap.topicList(topic, in: language).map { SitePaths.relative(from: path, to: $0) })
+            }))
+        }
+        return facts
+    }
+}
+
+/// One line of a fact box or of a list's filters.
+struct Fact: Sendable {
+    struct Value: Sendable {
+        let label: String
+        var href: String? = nil
+        var isCurrent = false
+    }
+
+    let label: String
+    let values: [Value]
+}

@@ -1,0 +1,188 @@
+import AchykHTML
+import AchykModel
+
+/// A large figure at the top of a budget page: rounded in words, with the exact figure beside it.
+struct KeyFigure: Sendable {
+    let label: String
+    let value: String
+    var exact: String? = nil
+    var note: String? = nil
+}
+
+/// A section of a budget or partnership page: a heading, paragraphs, then what `content` writes (charts with
+/// their tables, lists).
+struct BudgetSection {
+    let id: String
+    let heading: String
+    var paragraphs: [String] = []
+    var content: ((inout HTMLWriter) -> Void)? = nil
+}
+
+/// What a budget or partnership page holds inside the page frame.
+struct BudgetPageBody {
+    let breadcrumbs: [LinkView]
+    let title: String
+    var subtitle: String? = nil
+    var notices: [String] = []
+    var lead: [String] = []
+    var sectionPages: (label: String, links: [LinkView]) = ("", [])
+    var keyFiguresHeading = ""
+    var keyFigures: [KeyFigure] = []
+    var sections: [BudgetSection] = []
+    /// "Source: …", with the source's link.
+    var source: ((inout HTMLWriter) -> Void)? = nil
+}
+
+extension SiteRenderer {
+    /// The page of a budget or partnership body: breadcrumbs, title, notices, lead, key figures, sections, source.
+    func budgetPage(_ frame: PageFrame, in language: Language, _ body: BudgetPageBody) -> String {
+        page(frame, in: language) { w in
+            writeBreadcrumbs(body.breadcrumbs, in: language, to: &w)
+            w.put("<article class=\"budget\">\n<header class=\"article-head\">\n")
+            w.element("h1", text: body.title)
+            w.put("\n")
+            if let subtitle = body.subtitle, !subtitle.isEmpty {
+                w.element("p", ["class": "tagline"], text: subtitle)
+                w.put("\n")
+            }
+            w.put("</header>\n")
+            for notice in body.notices {
+                w.element("p", ["class": "notice sample", "role": "note"], text: notice)
+                w.put("\n")
+            }
+            for paragraph in body.lead {
+                w.element("p", ["class": "lead"], text: paragraph)
+                w.put("\n")
+            }
+            writeSectionPages(body.sectionPages.links, label: body.sectionPages.label, to: &w)
+            if !body.keyFigures.isEmpty {
+                w.put("<section class=\"key-figures-section\" aria-labelledby=\"key-figures\">\n<h2 id=\"key-figures\">")
+                w.text(body.keyFiguresHeading)
+                w.put("</h2>\n<dl class=\"key-figures\">\n")
+                for figure in body.keyFigures {
+                    w.put("<div>\n")
+                    w.element("dt", text: figure.label)
+                    w.put("\n<dd>")
+                    w.element("span", ["class": "big"], text: figure.value)
+                    if let exact = figure.exact {
+                        w.put(" ")
+                        w.element("span", ["class": "exact"], text: exact)
+                    }
+                    if let note = figure.note {
+                        w.put(" ")
+                        w.element("span", ["class": "note"], text: note)
+                    }
+                    w.put("</dd>\n</div>\n")
+                }
+                w.put("</dl>\n</section>\n")
+            }
+            for section in body.sections {
+                w.open("section", ["id": section.id, "class": "budget-section", "aria-labelledby": "\(section.id)-heading"])
+                w.put("\n")
+                w.element("h2", ["id": "\(section.id)-heading"], text: section.heading)
+                w.put("\n")
+                for paragraph in section.paragraphs {
+                    w.element("p", text: paragraph)
+                    w.put("\n")
+                }
+                section.content?(&w)
+                w.put("</section>\n")
+            }
+            if let source = body.source {
+                w.put("<p class=\"source\">")
+                source(&w)
+                w.put("</p>\n")
+            }
+            w.put("</article>\n")
+        }
+    }
+}
+
+/// A table of figures, beside a chart or on its own. It sits in a box that scrolls sideways on a narrow screen;
+/// the box takes keyboard focus (so that it can be scrolled without a mouse) and is named by the caption.
+struct DataTable {
+    /// A cell: a row header, a text, a figure (right-aligned), or a row header that links.
+    enum Cell {
+        case header(String)
+        case text(String)
+        case number(String)
+        case link(String, href: String)
+    }
+
+    let caption: String
+    let columns: [String]
+    let rows: [[Cell]]
+    var numericColumns: Set<Int> = []
+
+    func write(to w: inout HTMLWriter) {
+        w.open("div", ["class": "table-scroll", "tabindex": "0", "role": "group", "aria-label": caption])
+        w.put("<table>\n")
+        w.element("caption", text: caption)
+        w.put("\n<thead><tr>")
+        for (index, column) in columns.enumerated() {
+            w.open("th", ["scope": "col", "class": numericColumns.contains(index) ? "num" : nil])
+            w.text(column)
+            w.put("</th>")
+        }
+        w.put("</tr></thead>\n<tbody>\n")
+        for row in rows {
+            w.put("<tr>")
+            for cell in row {
+                switch cell {
+                case .header(let text):
+                    w.put("<th scope=\"row\">")
+                    w.text(text)
+                    w.put("</th>")
+                case .text(let text):
+                    w.put("<td>")
+                    w.text(text)
+                    w.put("</td>")
+                case .number(let text):
+                    w.put("<td class=\"num\">")
+                    w.text(text)
+                    w.put("</td>")
+                case .link(let text, let href):
+                    w.put("<th scope=\"row\">")
+                    w.link(text, href: href)
+                    w.put("</th>")
+                }
+            }
+            w.put("</tr>\n")
+        }
+        w.put("</tbody>\n</table></div>\n")
+    }
+}
+
+extension HTMLWriter {
+    /// A chart with its data table beside it, folded in a `<details>` so that the page stays short.
+    mutating func chart(_ svg: String, caption: String, tableSummary: String, table: DataTable) {
+        put("<figure class=\"chart\">\n")
+        raw(svg)
+        put("\n")
+        element("figcaption", text: caption)
+        put("\n</figure>\n<details class=\"data-table\">\n")
+        element("summary", text: tableSummary)
+        put("\n")
+        table.write(to: &self)
+        put("</details>\n")
+    }
+
+    /// A chart without a table of its own (its figures are in the next chart's table).
+    mutating func chart(_ svg: String) {
+        put("<figure class=\"chart\">\n")
+        raw(svg)
+        put("\n</figure>\n")
+    }
+
+    /// `<ul class="…">` with an item per element, each written by `item`.
+    mutating func list<Item>(_ items: [Item], className: String, _ item: (inout HTMLWriter, Item) -> Void) {
+        open("ul", ["class": className])
+        put("\n")
+        for element in items {
+            put("<li>")
+            item(&self, element)
+            put("</li>\n")
+        }
+        put("</ul>\n")
+    }
+}

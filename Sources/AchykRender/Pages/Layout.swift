@@ -1,0 +1,178 @@
+import AchykHTML
+import AchykModel
+import AchykSite
+
+/// What the layout needs to know about the page it frames.
+struct PageFrame {
+    /// The same page in each language, by output path.
+    let versions: [Language: String]
+    let title: String
+    let description: String
+    /// Which menu entry the page belongs to (a page slug, `handbook`, `news`), if any.
+    let menuEntry: String?
+    var isArticle = false
+}
+
+/// A link with its label, and the language of the page it leads to when that differs from the reader's.
+struct LinkView: Hashable, Sendable {
+    let label: String
+    let href: String
+    var isCurrent = false
+    var lang: String? = nil
+}
+
+extension SiteRenderer {
+    /// A whole page of the site in `language`: head, header with the languages and the menu, `main`, footer.
+    func page(_ frame: PageFrame, in language: Language, main: (inout HTMLWriter) -> Void) -> String {
+        let l = localizer(language)
+        let current = frame.versions[language] ?? paths.home(language)
+        let siteTitle = text(settings.title, in: language) ?? ""
+        let description = frame.description.isEmpty ? (text(settings.description, in: language) ?? "") : frame.description
+        let canonical = paths.absoluteURL(current)
+        let feedHref = SitePaths.relative(from: current, to: paths.feed(language))
+        var w = HTMLWriter(capacity: 16_384)
+        w.put("<!DOCTYPE html>\n")
+        w.open("html", ["lang": language.rawValue])
+        w.put("\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        w.element("title", text: frame.title == siteTitle ? siteTitle : "\(frame.title) — \(siteTitle)")
+        w.put("\n")
+        w.open("meta", ["name": "description", "content": description])
+        w.put("\n")
+        w.open("link", ["rel": "canonical", "href": canonical])
+        w.put("\n")
+        for other in languages {
+            guard let path = frame.versions[other] else { continue }
+            w.open("link", ["rel": "alternate", "hreflang": other.rawValue, "href": paths.absoluteURL(path)])
+            w.put("\n")
+        }
+        let defaultLanguage = settings.defaultLanguage
+        w.open("link", ["rel": "alternate", "hreflang": "x-default", "href": paths.absoluteURL(frame.versions[defaultLanguage] ?? paths.home(defaultLanguage))])
+        w.put("\n")
+        w.open("link", ["rel": "alternate", "type": "application/atom+xml", "title": l.text("feed_title", ["site": siteTitle]), "href": feedHref])
+        w.put("\n")
+        for (property, value) in [
+            ("og:type", frame.isArticle ? "article" : "website"), ("og:title", frame.title), ("og:description", description),
+            ("og:url", canonical), ("og:site_name", siteTitle), ("og:locale", language.openGraphLocale),
+        ] {
+            w.open("meta", ["property": property, "content": value])
+            w.put("\n")
+        }
+        for other in languages where other != language {
+            w.open("meta", ["property": "og:locale:alternate", "content": other.openGraphLocale])
+            w.put("\n")
+        }
+        w.put("<meta name=\"twitter:card\" content=\"summary\">\n")
+        w.open("meta", ["name": "twitter:title", "content": frame.title])
+        w.put("\n")
+        w.open("meta", ["name": "twitter:description", "content": description])
+        w.put("\n")
+        w.open("link", ["rel": "stylesheet", "href": SitePaths.relative(from: current, to: SitePaths.stylesheet)])
+        w.put("\n")
+        w.raw(theme.snippets.head)
+        w.put("</head>\n<body>\n<a class=\"skip\" href=\"#main\">")
+        w.text(l.text("skip_to_content"))
+        w.put("</a>\n<header class=\"site-header\">\n<div class=\"wrap bar\">\n")
+        w.element("a", ["class": "brand", "href": SitePaths.relative(from: current, to: paths.home(language))], text: siteTitle)
+        w.put("\n")
+        w.open("nav", ["class": "languages", "aria-label": l.text("languages")])
+        w.put("\n<ul>\n")
+        for other in languages {
+            let href = SitePaths.relative(from: current, to: frame.versions[other] ?? paths.home(other))
+            w.put("<li>")
+            w.open("a", ["href": href, "hreflang": other.rawValue, "lang": other.rawValue, "aria-current": other == language ? "true" : nil])
+            w.text(other.nativeName)
+            w.put("</a></li>\n")
+        }
+        w.put("</ul>\n</nav>\n</div>\n")
+        writeMenu(menu(in: language, from: current, currentEntry: frame.menuEntry), label: l.text("main_menu"), to: &w)
+        w.raw(theme.snippets.header)
+        w.put("</header>\n<main id=\"main\" class=\"wrap\">\n")
+        main(&w)
+        w.put("</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n")
+        if let organisation = text(settings.organisation, in: language) {
+            w.put("<p>")
+            w.text("\(l.text("published_by")) \(organisation)")
+            w.put("</p>\n")
+        }
+        w.put("<p>")
+        w.link(l.text("feed"), href: feedHref)
+        w.put(" · ")
+        w.link(l.text("all_languages"), href: SitePaths.relative(from: current, to: SitePaths.chooser))
+        w.put("</p>\n")
+        w.raw(theme.snippets.footer)
+        w.put("</div>\n</footer>\n</body>\n</html>\n")
+        return w.html
+    }
+
+    private func writeMenu(_ items: [LinkView], label: String, to w: inout HTMLWriter) {
+        w.open("nav", ["class": "menu", "aria-label": label])
+        w.put("\n<div class=\"wrap\">\n<ul>\n")
+        for item in items {
+            w.put("<li>")
+            w.open("a", ["href": item.href, "lang": item.lang, "aria-current": item.isCurrent ? "page" : nil])
+            w.text(item.label)
+            w.put("</a></li>\n")
+        }
+        w.put("</ul>\n</div>\n</nav>\n")
+    }
+
+    /// The main menu: site.yaml's `menu` (page slugs and the sections `handbook` and `news`), else the sections
+    /// followed by every page.
+    func menu(in language: Language, from current: String, currentEntry: String?) -> [LinkView] {
+        let pageGroups = siteMap.pagesBySlug
+        let entries = settings.menu?.map(\.name) ?? (["handbook", "budgets", "news"] + pageGroups.keys.sorted())
+        let l = localizer(language)
+        return entries.compactMap { entry in
+            let target: String
+            let label: String
+            var lang: String?
+            if let section = SiteSection(rawValue: entry) {
+                // A section is in the menu only when it has something to show.
+                guard let index = siteMap.index(of: section, in: language) else { return nil }
+                target = index
+                label = l.text(entry)
+            } else {
+                guard let group = pageGroups[entry], let page = group.version(for: language, siteOrder: languages) else { return nil }
+                target = paths.page(group.key, in: language)
+                label = page.frontMatter.title
+                lang = page.language == language ? nil : page.language.rawValue
+            }
+            return LinkView(label: label, href: SitePaths.relative(from: current, to: target), isCurrent: entry == currentEntry, lang: lang)
+        }
+    }
+
+    /// The way back from `path`: the home page, then the index of each of `sections`.
+    func breadcrumbs(through sections: [SiteSection], from path: String, in language: Language) -> [LinkView] {
+        let l = localizer(language)
+        return [LinkView(label: l.text("home"), href: SitePaths.relative(from: path, to: paths.home(language)))]
+            + sections.compactMap { section in
+                siteMap.index(of: section, in: language).map { LinkView(label: l.text(section.rawValue), href: SitePaths.relative(from: path, to: $0)) }
+            }
+    }
+
+    func writeBreadcrumbs(_ crumbs: [LinkView], in language: Language, to w: inout HTMLWriter) {
+        guard !crumbs.isEmpty else { return }
+        w.open("nav", ["class": "crumbs", "aria-label": localizer(language).text("breadcrumbs")])
+        w.put("\n<ol>\n")
+        for crumb in crumbs {
+            w.put("<li>")
+            w.link(crumb.label, href: crumb.href)
+            w.put("</li>\n")
+        }
+        w.put("</ol>\n</nav>\n")
+    }
+
+    /// Links to the pages that belong to a section (its foreword, for example), under the section's heading.
+    func writeSectionPages(_ links: [LinkView], label: String, to w: inout HTMLWriter) {
+        guard !links.isEmpty else { return }
+        w.open("nav", ["class": "section-pages", "aria-label": label])
+        w.put("\n<ul>\n")
+        for link in links {
+            w.put("<li>")
+            w.open("a", ["href": link.href, "lang": link.lang, "hreflang": link.lang])
+            w.text(link.label)
+            w.put("</a></li>\n")
+        }
+        w.put("</ul>\n</nav>\n")
+    }
+}

@@ -1,0 +1,28 @@
+import AchykHTML
+@testable import AchykRender
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+@Suite struct DataTableTests {
+    /// axe's scrollable-region-focusable: a table that scrolls sideways on a phone must be reachable by keyboard.
+    @Test func aDataTableScrollsInABoxThatTakesFocusAndIsNamedByItsCaption() throws {
+        var writer = HTMLWriter()
+        DataTable(
+            caption: "Money <reported>", columns: ["Currency", "Money"], rows: [[.header("KGS"), .number("1,000 som")]],
+            numericColumns: [1]
+        ).write(to: &writer)
+        let html = writer.html
+        let document = try XMLDocument(xmlString: html, options: [])
+        let box = try #require(document.rootElement())
+        #expect(box.attribute(forName: "class")?.stringValue == "table-scroll")
+        #expect(box.attribute(forName: "tabindex")?.stringValue == "0")
+        #expect(box.attribute(forName: "role")?.stringValue == "group")
+        #expect(box.attribute(forName: "aria-label")?.stringValue == "Money <reported>")
+        let caption = try #require(try box.nodes(forXPath: "table/caption").first)
+        #expect(caption.stringValue == "Money <reported>")
+    }
+
+}
