@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "AchykBudgetTests", dependencies: ["AchykBudget", "AchykContent", "AchykModel", "AchykTestSupport"]),
         .testTarget(name: "AchykHTMLTests", dependencies: ["AchykHTML"]),
         .testTarget(name: "AchykChartsTests", dependencies: ["AchykCharts", "AchykTestSupport"]),
-        .testTarget(name: "AchykSiteTests", dependencies: ["AchykSite", "AchykModel", "AchykBudget"]),
+        .testTarget(name: "AchykSiteTests", dependencies: ["AchykSite", "AchykModel", "AchykBudget", "AchykTestSupport"]),
         .testTarget(name: "AchykRenderTests", dependencies: ["AchykRender", "AchykSite", "AchykBudget", "AchykModel", "AchykTheme", "AchykTestSupport"]),
         .testTarget(name: "AchykPipelineTests", dependencies: ["AchykPipeline", "AchykModel", "AchykContent", "AchykSite"]),
         // Runs the built `achyk` executable, so it depends on it to have it built first.

@@ -40,12 +40,17 @@ public struct ThemeSnippets: Hashable, Sendable {
 }
 
 /// A loaded theme: the UI strings per language, the assets copied to `/assets/` (the stylesheet, images, fonts),
-/// and the HTML snippets placed in every page. The pages themselves are Swift code (`Pages/`).
+/// and the HTML snippets placed in every page. The pages themselves are Swift code (`Pages/`). A theme folder
+/// holds only what it changes; the theme built into the executable gives the rest.
 public struct Theme: Sendable {
     public let strings: [Language: UIStrings]
     /// Output path (`assets/style.css`) to bytes.
     public let assets: [String: Data]
     public let snippets: ThemeSnippets
+
+    /// A theme's own additions to the default stylesheet, linked after it on every page when the theme has one.
+    public static let customStylesheet = "assets/custom.css"
+    var hasCustomStylesheet: Bool { assets[Self.customStylesheet] != nil }
 
     /// Loads and checks the theme; nil when it cannot render a site (every problem reported).
     public static func load(
@@ -88,11 +93,24 @@ public struct Theme: Sendable {
                 diagnostics.warning("not part of a theme; a theme holds assets/ (copied to the site), i18n/<lang>.yaml and snippets/{head,header,footer}.html; this file is ignored", at: location)
             }
         }
-        if assets[SitePaths.stylesheet] == nil {
-            diagnostics.warning("the theme has no \(SitePaths.stylesheet); pages link to it, so they show without styles", at: SourceLocation("\(prefix)/assets"))
+        // A folder theme changes what it names: the built-in theme's assets and strings fill in the rest.
+        var base: [Language: UIStrings] = [:]
+        if case .folder = source {
+            base = builtInStrings(languages) ?? [:]
+            for (path, text) in EmbeddedTheme.files where path.hasPrefix("assets/") && assets[path] == nil { assets[path] = Data(text.utf8) }
         }
-        guard let strings = UIStringsReader().read(stringFiles, languages: languages, reporting: &diagnostics) else { return nil }
+        guard let strings = UIStringsReader().read(stringFiles, languages: languages, base: base, reporting: &diagnostics) else { return nil }
         return Theme(strings: strings, assets: assets, snippets: snippets)
+    }
+
+    /// The UI strings of the theme built into the executable (checked by the tests, so read without problems).
+    private static func builtInStrings(_ languages: [Language]) -> [Language: UIStrings]? {
+        var files: [Language: (Data, String)] = [:]
+        for language in languages {
+            if let text = EmbeddedTheme.files["i18n/\(language.rawValue).yaml"] { files[language] = (Data(text.utf8), "i18n/\(language.rawValue).yaml") }
+        }
+        var ignored = Diagnostics()
+        return UIStringsReader().read(files, languages: languages, reporting: &ignored)
     }
 
     private static func readFolder(_ url: URL) -> [String: Data] {

@@ -4,16 +4,24 @@ import Yams
 
 /// Reads `i18n/<lang>.yaml`: each key a string, `months` a list of twelve, a counted noun a map of plural forms.
 struct UIStringsReader {
+    /// - Parameter base: strings a theme's files add to or override (the built-in theme's), by language; a theme
+    ///   then needs only the keys it changes, and no file at all for a language it does not change.
     func read(
-        _ files: [Language: (data: Data, path: String)], languages: [Language], reporting diagnostics: inout Diagnostics
+        _ files: [Language: (data: Data, path: String)], languages: [Language], base: [Language: UIStrings] = [:],
+        reporting diagnostics: inout Diagnostics
     ) -> [Language: UIStrings]? {
         var result: [Language: UIStrings] = [:]
         for language in languages {
             guard let (data, path) = files[language] else {
-                diagnostics.error("the theme has no UI strings for '\(language.rawValue)'; add i18n/\(language.rawValue).yaml", at: SourceLocation("i18n/\(language.rawValue).yaml"))
+                if let strings = base[language] {
+                    result[language] = strings
+                } else {
+                    diagnostics.error("the theme has no UI strings for '\(language.rawValue)'; add i18n/\(language.rawValue).yaml", at: SourceLocation("i18n/\(language.rawValue).yaml"))
+                }
                 continue
             }
-            result[language] = parse(String(decoding: data, as: UTF8.self), path: path, reporting: &diagnostics)
+            let strings = parse(String(decoding: data, as: UTF8.self), path: path, reporting: &diagnostics)
+            result[language] = base[language].map { strings.filling(from: $0) } ?? strings
         }
         guard result.count == languages.count else { return nil }
         reportMissingKeys(result, files: files, reporting: &diagnostics)

@@ -30,7 +30,7 @@ import Testing
         #expect(w.html == "<div><p>made by cmark</p></div>")
     }
 
-    @Test(arguments: ["", "plain", "&", "<<>>", "a\"b'c", "ө&ү<ң>", "\u{1F600}&\u{301}"])
+    @Test(arguments: ["", "plain", "&", "<<>>", "a\"b'c", "ө&ү<ң>", "\u{1F600}&x\u{301}"])
     func escapingRoundTripsThroughTheFiveEntities(_ text: String) {
         let escaped = Escaping.escape(text)
         #expect(!escaped.contains("<") && !escaped.contains(">") && !escaped.contains("\"") && !escaped.contains("'"))

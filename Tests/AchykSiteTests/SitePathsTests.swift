@@ -1,5 +1,6 @@
 import AchykModel
 import AchykSite
+import AchykTestSupport
 import Testing
 
 @Suite struct SitePathsTests {

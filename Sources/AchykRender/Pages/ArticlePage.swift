@@ -5,13 +5,14 @@ import AchykSite
 /// A page written in Markdown (case study, news item, plain page) in one language: its own translation, or the
 /// fallback text with a notice in the reader's language.
 extension SiteRenderer {
-    func renderArticle(_ group: PageGroup, in language: Language) -> OutputFile? {
+    func renderArticle(_ group: PageGroup, in language: Language) throws -> OutputFile? {
         guard let page = group.version(for: language, siteOrder: languages) else { return nil }
         let l = localizer(language)
         let key = group.key
         let path = paths.page(key, in: language)
         let front = page.frontMatter
         let bodyLang = page.language.rawValue
+        let body = try self.body(of: page)
         var sections: [SiteSection] = key.kind == .caseStudy ? [.handbook] : key.kind == .news ? [.news] : []
         if let section = front.section.flatMap(SiteSection.init(rawValue:)) { sections.append(section) }
         let frame = PageFrame(
@@ -48,7 +49,7 @@ extension SiteRenderer {
             writeFacts(facts(of: front, key: key, from: path, in: language), to: &w)
             w.open("div", ["class": "prose", "lang": bodyLang])
             w.put("\n")
-            w.raw(bodies[page.path] ?? "")
+            w.raw(body)
             w.put("\n</div>\n</article>\n")
         }
         return OutputFile(path: path, text: html)

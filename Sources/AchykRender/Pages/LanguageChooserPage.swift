@@ -30,6 +30,10 @@ extension SiteRenderer {
         w.put("\n")
         w.open("link", ["rel": "stylesheet", "href": SitePaths.relative(from: path, to: SitePaths.stylesheet)])
         w.put("\n")
+        if theme.hasCustomStylesheet {
+            w.open("link", ["rel": "stylesheet", "href": SitePaths.relative(from: path, to: Theme.customStylesheet)])
+            w.put("\n")
+        }
         w.raw(theme.snippets.head)
         w.put("</head>\n<body class=\"chooser\">\n<main id=\"main\" class=\"wrap\">\n<h1>")
         for (index, language) in languages.enumerated() {

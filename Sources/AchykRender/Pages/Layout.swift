@@ -68,6 +68,10 @@ extension SiteRenderer {
         w.put("\n")
         w.open("link", ["rel": "stylesheet", "href": SitePaths.relative(from: current, to: SitePaths.stylesheet)])
         w.put("\n")
+        if theme.hasCustomStylesheet {
+            w.open("link", ["rel": "stylesheet", "href": SitePaths.relative(from: current, to: Theme.customStylesheet)])
+            w.put("\n")
+        }
         w.raw(theme.snippets.head)
         w.put("</head>\n<body>\n<a class=\"skip\" href=\"#main\">")
         w.text(l.text("skip_to_content"))

@@ -15,6 +15,10 @@ extension SiteRenderer {
         w.put("\n<meta name=\"robots\" content=\"noindex\">\n")
         w.open("link", ["rel": "stylesheet", "href": paths.rootRelativeURL(SitePaths.stylesheet)])
         w.put("\n")
+        if theme.hasCustomStylesheet {
+            w.open("link", ["rel": "stylesheet", "href": paths.rootRelativeURL(Theme.customStylesheet)])
+            w.put("\n")
+        }
         w.raw(theme.snippets.head)
         w.put("</head>\n<body class=\"chooser\">\n<main id=\"main\" class=\"wrap\">\n")
         for (index, language) in languages.enumerated() {

@@ -1,5 +1,5 @@
 import AchykModel
-@testable import AchykRender
+import AchykBudget
 import Foundation
 import Testing
 
