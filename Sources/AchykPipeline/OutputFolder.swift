@@ -1,5 +1,6 @@
 import AchykRender
 import CAchykFS
+import AchykModel
 import Foundation
 
 #if canImport(Glibc)
@@ -72,12 +73,16 @@ struct OutputFolder {
 }
 
 /// The folder a build writes into, beside the output folder, swapped in by `commit`.
-final class StagingFolder: SiteSink {
+/// Safe to share between threads: the jobs call only `write`, which reads constants, takes the lock around
+/// `createdFolders` and writes a file no other job writes; `commit` and `discard` (which release the folder lock)
+/// run once, after every job has ended.
+final class StagingFolder: SiteSink, @unchecked Sendable {
     let target: URL
     let staging: URL
     private let lock: FolderLock
     private let stagingPath: String
-    private var createdFolders: Set<String> = [""]
+    /// Folders made so far, shared by the jobs that write from every core.
+    private let createdFolders = Locked<Set<String>>([""])
 
     init(target: URL, staging: URL, lock: FolderLock) {
         self.target = target
@@ -90,9 +95,10 @@ final class StagingFolder: SiteSink {
         // Paths as strings: URL's parser validated every one of tens of thousands of paths in the serial write loop.
         let destination = stagingPath + "/" + file.path
         let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
-        if !createdFolders.contains(folder) {
+        if !createdFolders.withLock({ $0.contains(folder) }) {
+            // Two jobs may make the same folder at once; making one that exists is not an error here.
             try FileManager.default.createDirectory(atPath: stagingPath + "/" + folder, withIntermediateDirectories: true)
-            createdFolders.insert(folder)
+            createdFolders.withLock { _ = $0.insert(folder) }
         }
         switch file.contents {
         case .data(let data):

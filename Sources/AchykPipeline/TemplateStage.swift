@@ -2,8 +2,9 @@ import AchykModel
 import AchykRender
 import Foundation
 
-/// Where the apply-templates stage puts each file as it is made.
-protocol SiteSink: AnyObject {
+/// Where the apply-templates stage puts each file as it is made. Jobs write their files themselves, from every
+/// core at once, so `write` is safe to call concurrently (for different paths).
+protocol SiteSink: AnyObject, Sendable {
     func write(_ file: OutputFile) throws
     /// Called once every file is written: the site becomes visible as a whole.
     func commit() throws
@@ -13,11 +14,13 @@ protocol SiteSink: AnyObject {
 
 /// Keeps the site in memory, for `achyk serve`.
 final class CollectingSink: SiteSink {
-    private(set) var files: [String: OutputFile] = [:]
+    private let collected = Locked<[String: OutputFile]>([:])
 
-    func write(_ file: OutputFile) throws { files[file.path] = file }
+    var files: [String: OutputFile] { collected.withLock { $0 } }
+
+    func write(_ file: OutputFile) throws { collected.withLock { $0[file.path] = file } }
     func commit() throws {}
-    func discard() { files = [:] }
+    func discard() { collected.withLock { $0 = [:] } }
 }
 
 /// The apply-templates stage: runs the render jobs on all cores and streams each file into the sink (the staging
@@ -31,7 +34,8 @@ struct TemplateStage {
     struct Stopped: Error {}
 
     private enum Done: Sendable {
-        case files([OutputFile])
+        /// The output paths a job wrote.
+        case written([String])
         case later([RenderJob]?)
     }
 
@@ -46,7 +50,13 @@ struct TemplateStage {
                 var running = 0
                 func topUp() {
                     while running < width, let job = pending.popFirst() {
-                        group.addTask { .files(try job.run()) }
+                        group.addTask {
+                            // Each job writes its own files: a serial write loop in the parent kept one core
+                            // writing while the others waited for it on large sites.
+                            let files = try job.run()
+                            for file in files { try staging?.write(file) }
+                            return .written(files.map(\.path))
+                        }
                         running += 1
                     }
                 }
@@ -58,12 +68,11 @@ struct TemplateStage {
                         guard let jobs else { throw Stopped() }
                         // First, so that a long job among them (a whole list) does not start last.
                         pending = jobs[...] + pending
-                    case .files(let files):
+                    case .written(let paths):
                         running -= 1
-                        for file in files {
-                            try staging?.write(file)
+                        for path in paths {
                             fileCount += 1
-                            if file.isHTMLPage, let language = Language(rawValue: String(file.path.prefix { $0 != "/" })), file.path.contains("/") {
+                            if path.hasSuffix(".html"), let language = Language(rawValue: String(path.prefix { $0 != "/" })), path.contains("/") {
                                 counts[language, default: 0] += 1
                             }
                         }
