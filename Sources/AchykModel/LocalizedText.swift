@@ -14,6 +14,8 @@ public struct LocalizedText: Hashable, Sendable {
     /// The text in `language`, else in the default language, else in English, else in the first of
     /// `order` that has it; with the language actually used.
     public func resolved(in language: Language, order: [Language]) -> (text: String, language: Language)? {
+        // Most texts are written in the reader's language: that needs no fallback order.
+        if let text = texts[language] { return (text, language) }
         for candidate in FallbackOrder.languages(for: language, siteOrder: order) {
             if let text = texts[candidate] { return (text, candidate) }
         }
@@ -24,11 +26,12 @@ public struct LocalizedText: Hashable, Sendable {
 /// The contract's fallback order: the reader's language, the default, English, then the site's order.
 public enum FallbackOrder {
     public static func languages(for language: Language, siteOrder: [Language]) -> [Language] {
+        // Three languages at most: a list's `contains` is cheaper than a set, and this runs for every text shown.
         var order = [language]
-        if let first = siteOrder.first { order.append(first) }
-        order.append(.en)
-        order += siteOrder
-        var seen = Set<Language>()
-        return order.filter { seen.insert($0).inserted }
+        order.reserveCapacity(siteOrder.count + 2)
+        for candidate in [siteOrder.first, .en].compactMap({ $0 }) + siteOrder where !order.contains(candidate) {
+            order.append(candidate)
+        }
+        return order
     }
 }

@@ -128,6 +128,7 @@ public struct PageGroup: Hashable, Sendable {
 
     /// The version shown to a reader of `language`, following the contract's fallback order.
     public func version(for language: Language, siteOrder: [Language]) -> SourcePage? {
+        if let page = versions[language] { return page }
         for candidate in FallbackOrder.languages(for: language, siteOrder: siteOrder) {
             if let page = versions[candidate] { return page }
         }

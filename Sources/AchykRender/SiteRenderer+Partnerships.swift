@@ -56,8 +56,8 @@ extension SiteRenderer {
 
     /// The record that belongs to a case study: named in its front matter, or naming it.
     func partnership(forCase key: PageKey, frontMatter: FrontMatter) -> PartnershipRecord? {
-        if let id = frontMatter.partnership, let record = content.partnerships.first(where: { $0.id == id }) { return record }
-        return content.partnerships.first { $0.caseStudy == key.stem }
+        if let id = frontMatter.partnership, let record = recordsByID[id] { return record }
+        return recordsByCase[key.stem]
     }
 
     /// The facts a case page takes from its record: who, when, the money, and a link to the record.

@@ -17,8 +17,12 @@ public struct SiteRenderer: Sendable {
     let budgetsByID: [String: MunicipalityFigures]
     /// Commentaries by their stem (`kochkor/2025`), shown on their citizen-budget page.
     let commentaries: [String: PageGroup]
+    /// Shared by the jobs of one renderer (a class, so that the value copied into each job shares it).
+    let caseItems = CaseItems()
+    /// The record of each case study, by the case's stem.
+    let recordsByCase: [String: PartnershipRecord]
     private let groupsByKey: [PageKey: PageGroup]
-    private let recordsByID: [String: PartnershipRecord]
+    let recordsByID: [String: PartnershipRecord]
 
     public init(content: SiteContent, theme: Theme, bodies: [String: String], budgets: [MunicipalityFigures] = [], siteMap: SiteMap? = nil) {
         self.content = content
@@ -35,6 +39,7 @@ public struct SiteRenderer: Sendable {
         commentaries = Dictionary(content.pages(of: .budgetCommentary).map { ($0.key.stem, $0) }) { first, _ in first }
         groupsByKey = Dictionary(content.pages.map { ($0.key, $0) }) { first, _ in first }
         recordsByID = Dictionary(content.partnerships.map { ($0.id, $0) }) { first, _ in first }
+        recordsByCase = Dictionary(content.partnerships.compactMap { record in record.caseStudy.map { ($0, record) } }) { first, _ in first }
     }
 
     var languages: [Language] { content.settings.languages }

@@ -23,23 +23,23 @@ extension SiteRenderer {
                 id: "handbook", title: l.text("handbook"), text: l.text("handbook_intro"),
                 href: SitePaths.relative(from: path, to: paths.section(.caseStudy, in: language)),
                 linkLabel: l.text("all_cases", ["count": l.counted("cases", caseStudies.count)]),
-                items: caseStudies.prefix(3).compactMap { listItem($0, in: language, from: path, level: 3) }))
+                items: caseStudies.prefix(3).compactMap { listItem($0, in: language, level: 3) }))
         }
         if !budgets.isEmpty {
             blocks.append(Block(
                 id: "budgets", title: l.text("budgets"), text: l.text("budgets_intro"),
                 href: SitePaths.relative(from: path, to: paths.budgets(in: language)),
                 linkLabel: l.text("budgets_compare"),
-                items: budgets.prefix(3).map { municipalityItem($0, in: language, from: path) }))
+                items: budgets.prefix(3).map { municipalityItem($0, in: language) }))
         }
         if !newsItems.isEmpty {
             blocks.append(Block(
                 id: "news", title: l.text("news"), text: nil,
                 href: SitePaths.relative(from: path, to: paths.section(.news, in: language)),
                 linkLabel: l.text("all_news"),
-                items: newsItems.prefix(3).compactMap { listItem($0, in: language, from: path, level: 3) }))
+                items: newsItems.prefix(3).compactMap { listItem($0, in: language, level: 3) }))
         }
-        let pages = content.pages(of: .page).compactMap { listItem($0, in: language, from: path) }
+        let pages = content.pages(of: .page).compactMap { listItem($0, in: language) }
         let frame = PageFrame(versions: perLanguage(paths.home), title: siteTitle, description: "", menuEntry: nil)
         let html = page(frame, in: language) { w in
             w.put("<div class=\"hero\">\n")
@@ -61,7 +61,7 @@ extension SiteRenderer {
                     w.put("\n")
                 }
                 w.put("<ul class=\"items\">\n")
-                for item in block.items { item.write(to: &w) }
+                for item in block.items { item.write(to: &w, from: path) }
                 w.put("</ul>\n<p class=\"more\">")
                 w.link(block.linkLabel, href: block.href)
                 w.put("</p>\n</section>\n")
@@ -72,7 +72,7 @@ extension SiteRenderer {
             w.put("</h2>\n<ul class=\"cards\">\n")
             for item in pages {
                 w.put("<li>")
-                w.open("a", ["href": item.href, "lang": item.lang])
+                w.open("a", ["href": SitePaths.relative(from: path, to: item.target), "lang": item.lang])
                 w.element("strong", text: item.title)
                 if let summary = item.summary { w.element("span", text: summary) }
                 w.put("</a></li>\n")

@@ -8,7 +8,8 @@ struct ListItem: Sendable {
     /// The heading level of the item's title, so that headings never skip a level on the page that lists it.
     var level = 2
     let title: String
-    let href: String
+    /// The output path of the page it leads to; the link is made relative to each list that shows the item.
+    let target: String
     /// The language the item's texts are written in.
     let lang: String
     var tagline: String? = nil
@@ -18,11 +19,12 @@ struct ListItem: Sendable {
     /// "Not yet translated", in the reader's language, when the item shows a fallback.
     var notTranslated: String? = nil
 
-    func write(to w: inout HTMLWriter) {
+    /// The item as a list on the page at `path` shows it.
+    func write(to w: inout HTMLWriter, from path: String) {
         w.put("<li class=\"item\">\n")
         w.put(level == 3 ? "<h3" : "<h2")
         w.put(" class=\"item-title\">")
-        w.open("a", ["href": href, "lang": lang])
+        w.open("a", ["href": SitePaths.relative(from: path, to: target), "lang": lang])
         w.text(title)
         w.put(level == 3 ? "</a></h3>\n" : "</a></h2>\n")
         if let date {
@@ -53,8 +55,8 @@ struct ListItem: Sendable {
 }
 
 extension SiteRenderer {
-    /// A page of a list, as an item in `language` linked from the page at `from`.
-    func listItem(_ group: PageGroup, in language: Language, from: String, level: Int = 2) -> ListItem? {
+    /// A page as an item of a list in `language`.
+    func listItem(_ group: PageGroup, in language: Language, level: Int = 2) -> ListItem? {
         guard let page = group.version(for: language, siteOrder: languages) else { return nil }
         let l = localizer(language)
         let front = page.frontMatter
@@ -65,14 +67,14 @@ extension SiteRenderer {
         }
         return ListItem(
             level: level, title: front.title,
-            href: SitePaths.relative(from: from, to: paths.page(group.key, in: language)),
+            target: paths.page(group.key, in: language),
             lang: page.language.rawValue, tagline: front.tagline, summary: front.summary,
             date: front.date.map { (l.date($0), $0.description) }, meta: meta,
             notTranslated: page.language != language ? l.text("not_translated") : nil)
     }
 
     /// A municipality in a list: its name, where it is, and its latest year's spending per resident.
-    func municipalityItem(_ municipality: MunicipalityFigures, in language: Language, from path: String) -> ListItem {
+    func municipalityItem(_ municipality: MunicipalityFigures, in language: Language) -> ListItem {
         let l = localizer(language)
         let info = municipality.municipality
         var summary: String?
@@ -81,8 +83,22 @@ extension SiteRenderer {
         }
         return ListItem(
             level: 3, title: municipalityName(info, in: language),
-            href: SitePaths.relative(from: path, to: paths.municipality(info.id, in: language)),
+            target: paths.municipality(info.id, in: language),
             lang: language.rawValue, summary: summary,
             meta: [municipalitySubtitle(info, in: language)] + (info.isSample ? [l.text("sample_badge")] : []))
+    }
+}
+
+/// Each case study as a list item, made once per language and shared by the handbook's lists, which show the same
+/// case in the index, its oblast's list and its topics' lists.
+final class CaseItems: Sendable {
+    private let items = Locked<[Language: [PageKey: ListItem]]>([:])
+
+    func items(in language: Language, make: () -> [PageKey: ListItem]) -> [PageKey: ListItem] {
+        if let made = items.withLock({ $0[language] }) { return made }
+        // Two jobs may make them at once; both make the same items.
+        let made = make()
+        items.withLock { $0[language] = made }
+        return made
     }
 }

@@ -63,7 +63,10 @@ extension SiteRenderer {
                 w.put("</nav>\n")
             }
             w.put("<ol class=\"items\">\n")
-            for group in cases { listItem(group, in: language, from: path)?.write(to: &w) }
+            let items = caseItems.items(in: language) {
+                Dictionary(caseStudies.compactMap { group in listItem(group, in: language).map { (group.key, $0) } }) { first, _ in first }
+            }
+            for group in cases { items[group.key]?.write(to: &w, from: path) }
             w.put("</ol>\n")
         }
         return OutputFile(path: path, text: html)
@@ -84,7 +87,7 @@ extension SiteRenderer {
             w.put(" · ")
             w.link(l.text("feed"), href: SitePaths.relative(from: path, to: paths.feed(language)))
             w.put("</p>\n<ul class=\"items\">\n")
-            for group in newsItems { listItem(group, in: language, from: path)?.write(to: &w) }
+            for group in newsItems { listItem(group, in: language)?.write(to: &w, from: path) }
             w.put("</ul>\n")
         }
         return OutputFile(path: path, text: html)
