@@ -17,6 +17,11 @@ public struct SiteRenderer: Sendable {
     let budgetsByID: [String: MunicipalityFigures]
     /// Commentaries by their stem (`kochkor/2025`), shown on their citizen-budget page.
     let commentaries: [String: PageGroup]
+    /// The main menu of each language, the same on every page but for the link's start and the current entry.
+    let menus: [Language: [MenuEntry]]
+    /// Oblast and topic names per language, asked for by every case study and list.
+    private let oblastNames: [Language: [Oblast: String]]
+    private let topicLabels: [Language: [String: String]]
     /// Shared by the jobs of one renderer (a class, so that the value copied into each job shares it).
     let caseItems = CaseItems()
     /// The record of each case study, by the case's stem.
@@ -39,6 +44,22 @@ public struct SiteRenderer: Sendable {
         commentaries = Dictionary(content.pages(of: .budgetCommentary).map { ($0.key.stem, $0) }) { first, _ in first }
         groupsByKey = Dictionary(content.pages.map { ($0.key, $0) }) { first, _ in first }
         recordsByID = Dictionary(content.partnerships.map { ($0.id, $0) }) { first, _ in first }
+        var oblastNames: [Language: [Oblast: String]] = [:]
+        var topicLabels: [Language: [String: String]] = [:]
+        let topics = Set(content.pages(of: .caseStudy).flatMap { $0.versions.values.flatMap(\.frontMatter.topics) } + content.partnerships.flatMap(\.topics))
+        for language in content.settings.languages {
+            let texts = theme.strings[language]?.texts ?? [:]
+            let order = content.settings.languages
+            oblastNames[language] = Dictionary(uniqueKeysWithValues: Oblast.allCases.map { oblast in
+                (oblast, texts["oblast.\(oblast.rawValue)"] ?? oblast.name.resolved(in: language, order: order)?.text ?? oblast.rawValue)
+            })
+            topicLabels[language] = Dictionary(uniqueKeysWithValues: topics.map { topic in
+                (topic.id, texts["topic.\(topic.id)"] ?? topic.builtInLabel?.resolved(in: language, order: order)?.text ?? topic.id)
+            })
+        }
+        self.oblastNames = oblastNames
+        self.topicLabels = topicLabels
+        menus = Self.menus(content: content, siteMap: self.siteMap, localizers: localizers)
         recordsByCase = Dictionary(content.partnerships.compactMap { record in record.caseStudy.map { ($0, record) } }) { first, _ in first }
     }
 
@@ -158,14 +179,45 @@ public struct SiteRenderer: Sendable {
         Dictionary(uniqueKeysWithValues: languages.map { ($0, path($0)) })
     }
 
+    /// An oblast's name: the theme's `oblast.<id>`, else the built-in name.
     func oblastName(_ oblast: Oblast, in language: Language) -> String {
-        theme.strings[language]?.texts["oblast.\(oblast.rawValue)"]
-            ?? oblast.name.resolved(in: language, order: languages)?.text ?? oblast.rawValue
+        oblastNames[language]?[oblast] ?? oblast.rawValue
     }
 
+    /// A topic's label: the theme's `topic.<id>`, else the built-in label, else its id.
     func topicLabel(_ topic: Topic, in language: Language) -> String {
-        theme.strings[language]?.texts["topic.\(topic.id)"]
-            ?? topic.builtInLabel?.resolved(in: language, order: languages)?.text ?? topic.id
+        topicLabels[language]?[topic.id] ?? topic.id
+    }
+
+    /// One entry of the main menu.
+    struct MenuEntry: Sendable {
+        /// As site.yaml's `menu` names it: a section or a page slug.
+        let name: String
+        let label: String
+        let target: String
+        /// The language of the page it leads to, when it is a fallback.
+        let lang: String?
+    }
+
+    /// site.yaml's `menu` (page slugs and sections), else the sections followed by every page; a section is in
+    /// the menu only when it has something to show.
+    private static func menus(content: SiteContent, siteMap: SiteMap, localizers: [Language: Localizer]) -> [Language: [MenuEntry]] {
+        let pageGroups = siteMap.pagesBySlug
+        let names = content.settings.menu?.map(\.name) ?? (["handbook", "budgets", "news"] + pageGroups.keys.sorted())
+        var menus: [Language: [MenuEntry]] = [:]
+        for language in content.settings.languages {
+            menus[language] = names.compactMap { name in
+                if let section = SiteSection(rawValue: name) {
+                    guard let index = siteMap.index(of: section, in: language) else { return nil }
+                    return MenuEntry(name: name, label: localizers[language]?.text(name) ?? name, target: index, lang: nil)
+                }
+                guard let group = pageGroups[name], let page = group.version(for: language, siteOrder: content.settings.languages) else { return nil }
+                return MenuEntry(
+                    name: name, label: page.frontMatter.title, target: siteMap.paths.page(group.key, in: language),
+                    lang: page.language == language ? nil : page.language.rawValue)
+            }
+        }
+        return menus
     }
 
     func text(_ text: LocalizedText, in language: Language) -> String? {

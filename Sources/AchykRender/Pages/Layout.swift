@@ -120,28 +120,10 @@ extension SiteRenderer {
         w.put("</ul>\n</div>\n</nav>\n")
     }
 
-    /// The main menu: site.yaml's `menu` (page slugs and the sections `handbook` and `news`), else the sections
-    /// followed by every page.
+    /// The main menu as a page at `current` links it.
     func menu(in language: Language, from current: String, currentEntry: String?) -> [LinkView] {
-        let pageGroups = siteMap.pagesBySlug
-        let entries = settings.menu?.map(\.name) ?? (["handbook", "budgets", "news"] + pageGroups.keys.sorted())
-        let l = localizer(language)
-        return entries.compactMap { entry in
-            let target: String
-            let label: String
-            var lang: String?
-            if let section = SiteSection(rawValue: entry) {
-                // A section is in the menu only when it has something to show.
-                guard let index = siteMap.index(of: section, in: language) else { return nil }
-                target = index
-                label = l.text(entry)
-            } else {
-                guard let group = pageGroups[entry], let page = group.version(for: language, siteOrder: languages) else { return nil }
-                target = paths.page(group.key, in: language)
-                label = page.frontMatter.title
-                lang = page.language == language ? nil : page.language.rawValue
-            }
-            return LinkView(label: label, href: SitePaths.relative(from: current, to: target), isCurrent: entry == currentEntry, lang: lang)
+        (menus[language] ?? []).map { entry in
+            LinkView(label: entry.label, href: SitePaths.relative(from: current, to: entry.target), isCurrent: entry.name == currentEntry, lang: entry.lang)
         }
     }
 

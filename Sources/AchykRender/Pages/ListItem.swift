@@ -21,10 +21,31 @@ struct ListItem: Sendable {
 
     /// The item as a list on the page at `path` shows it.
     func write(to w: inout HTMLWriter, from path: String) {
-        w.put("<li class=\"item\">\n")
-        w.put(level == 3 ? "<h3" : "<h2")
-        w.put(" class=\"item-title\">")
-        w.open("a", ["href": SitePaths.relative(from: path, to: target), "lang": lang])
+        rendered().write(to: &w, from: path)
+    }
+
+    /// The item's HTML around its link, which differs from list to list only in how many folders it goes up.
+    struct Rendered: Sendable {
+        let head: HTMLWriter
+        let target: String
+        let tail: HTMLWriter
+
+        func write(to w: inout HTMLWriter, from path: String) {
+            w.append(head)
+            w.text(SitePaths.relative(from: path, to: target))
+            w.append(tail)
+        }
+    }
+
+    func rendered() -> Rendered {
+        var head = HTMLWriter()
+        head.put("<li class=\"item\">\n")
+        head.put(level == 3 ? "<h3" : "<h2")
+        head.put(" class=\"item-title\"><a href=\"")
+        var w = HTMLWriter()
+        w.put("\" lang=\"")
+        w.text(lang)
+        w.put("\">")
         w.text(title)
         w.put(level == 3 ? "</a></h3>\n" : "</a></h2>\n")
         if let date {
@@ -51,6 +72,7 @@ struct ListItem: Sendable {
             w.put("</p>\n")
         }
         w.put("</li>\n")
+        return Rendered(head: head, target: target, tail: w)
     }
 }
 
@@ -92,9 +114,9 @@ extension SiteRenderer {
 /// Each case study as a list item, made once per language and shared by the handbook's lists, which show the same
 /// case in the index, its oblast's list and its topics' lists.
 final class CaseItems: Sendable {
-    private let items = Locked<[Language: [PageKey: ListItem]]>([:])
+    private let items = Locked<[Language: [PageKey: ListItem.Rendered]]>([:])
 
-    func items(in language: Language, make: () -> [PageKey: ListItem]) -> [PageKey: ListItem] {
+    func items(in language: Language, make: () -> [PageKey: ListItem.Rendered]) -> [PageKey: ListItem.Rendered] {
         if let made = items.withLock({ $0[language] }) { return made }
         // Two jobs may make them at once; both make the same items.
         let made = make()

@@ -64,7 +64,7 @@ extension SiteRenderer {
             }
             w.put("<ol class=\"items\">\n")
             let items = caseItems.items(in: language) {
-                Dictionary(caseStudies.compactMap { group in listItem(group, in: language).map { (group.key, $0) } }) { first, _ in first }
+                Dictionary(caseStudies.compactMap { group in listItem(group, in: language).map { (group.key, $0.rendered()) } }) { first, _ in first }
             }
             for group in cases { items[group.key]?.write(to: &w, from: path) }
             w.put("</ol>\n")
