@@ -7,6 +7,9 @@ import Foundation
 /// (each word's last letter or two may change and a few letters follow: Russian endings and Kyrgyz suffixes,
 /// "местного самоуправления", "айыл өкмөтүнүн", but not "районный" for "район"); longer terms are tried first,
 /// so "айыл өкмөтү" wins over "айыл".
+///
+/// `@unchecked Sendable` because `NSRegularExpression` is not marked Sendable on Linux; the patterns are made once
+/// in `init`, never changed, and Foundation documents a regular expression as safe to use from several threads.
 public struct GlossaryLinker: @unchecked Sendable {
     public struct Term: Hashable, Sendable {
         public let text: String

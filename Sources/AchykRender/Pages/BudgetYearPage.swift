@@ -99,7 +99,7 @@ struct BudgetYearPage {
                 "own": l.compactSom(figures.ownRevenue), "transfers": l.compactSom(figures.transfers), "share": l.percent(figures.transfersShare),
             ])),
             parts: [
-                .init(label: l.text("own_revenue"), value: figures.ownRevenue.double, text: "\(l.compactSom(figures.ownRevenue)) · \(l.percent(figures.revenue.ratio(of: figures.ownRevenue)))", style: .solid),
+                .init(label: l.text("own_revenue"), value: figures.ownRevenue.double, text: "\(l.compactSom(figures.ownRevenue)) · \(l.percent(figures.revenueShare(of: figures.ownRevenue)))", style: .solid),
                 .init(label: l.text("transfers"), value: figures.transfers.double, text: "\(l.compactSom(figures.transfers)) · \(l.percent(figures.transfersShare))", style: .hatched),
             ])
         let lines = year.revenueLines(column)
@@ -118,7 +118,7 @@ struct BudgetYearPage {
             caption: bySource.text.title, columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
             rows: lines.map { line in
                 let amount = line[column] ?? .zero
-                return [.text(line.code), .header(label(line)), .number(l.som(amount)), .number(l.percent(figures.revenue.ratio(of: amount)))]
+                return [.text(line.code), .header(label(line)), .number(l.som(amount)), .number(l.percent(figures.revenueShare(of: amount)))]
             } + [[.text(""), .header(l.text("revenue")), .number(l.som(figures.revenue)), .number(l.percent(figures.revenue == .zero ? nil : 1))]],
             numericColumns: [2, 3])
         let compositionSVG = composition.svg()
@@ -161,7 +161,7 @@ struct BudgetYearPage {
             return BudgetSection(id: "per-resident", heading: l.text("for_each_resident"), paragraphs: [l.text("per_resident_missing", ["year": yearText])])
         }
         let functions = functionsBySize(figures)
-        let perPerson = functions.map { ($0, (figures.byFunction[$0] ?? .zero).divided(by: population) ?? .zero) }
+        let perPerson = functions.map { ($0, figures.perResident(function: $0, population: population) ?? .zero) }
         let sentence = l.text("per_resident_text", ["amount": l.som(total), "residents": l.counted("residents", population)])
         let chart = BarChart(
             text: chartText("per-resident", l.text("chart_per_resident", ["year": yearText]), sentence),
@@ -227,14 +227,14 @@ struct BudgetYearPage {
             let now = change.current.figures[change.column]
         else { return nil }
         let previousText = String(change.previous.year)
-        let difference = now.expenditure - before.expenditure
+        let difference = AmountChange(from: before.expenditure, to: now.expenditure)
         let sentence: String
-        if difference == .zero {
+        if difference.difference == .zero {
             sentence = l.text("change_same", ["year": previousText])
         } else {
             sentence = l.text(difference.isNegative ? "change_down" : "change_up", [
                 "amount": l.compactSom(difference.magnitude), "year": previousText,
-                "percent": (difference.isNegative ? "−" : "+") + l.percent(before.expenditure.ratio(of: difference.magnitude)),
+                "percent": (difference.isNegative ? "−" : "+") + l.percent(difference.relative),
             ])
         }
         let functions = BudgetClassification.functionCodes.filter { before.byFunction[$0] != nil || now.byFunction[$0] != nil }
@@ -253,7 +253,7 @@ struct BudgetYearPage {
         let svg = chart.svg()
         charts.append(Chart(name: "change", title: chart.text.title, svg: svg))
         func row(_ code: String, _ name: String, _ then: Amount, _ current: Amount) -> [DataTable.Cell] {
-            let delta = current - then
+            let delta = AmountChange(from: then, to: current).difference
             return [.text(code), .header(name), .number(l.som(then)), .number(l.som(current)), .number((delta.isNegative ? "" : "+") + l.som(delta))]
         }
         let table = DataTable(
@@ -268,22 +268,19 @@ struct BudgetYearPage {
     }
 
     private func whatMoneyBuys(_ charts: inout [Chart]) -> BudgetSection? {
-        let lines = year.economicLines
-        guard !lines.isEmpty else { return nil }
         let column = year.headlineColumn
-        let sorted = lines.sorted { ($0[column] ?? .zero) > ($1[column] ?? .zero) }
-        let total = sorted.reduce(Amount.zero) { $0 + ($1[column] ?? .zero) }
+        let lines = year.economicBreakdown(column)
+        guard let largest = lines.first else { return nil }
         let chart = BarChart(
-            text: chartText("economic", l.text("chart_economic", ["year": yearText]), sorted.first.map { "\(label($0)): \(l.percent(total.ratio(of: $0[column] ?? .zero)))" } ?? ""),
-            groups: sorted.map { line in
-                let amount = line[column] ?? .zero
-                return BarGroup(label: label(line), bars: [.init(value: amount.double, text: "\(l.compactSom(amount)) · \(l.percent(total.ratio(of: amount)))", style: line.category == .capital ? .hatched : .solid)])
+            text: chartText("economic", l.text("chart_economic", ["year": yearText]), "\(label(largest.line)): \(l.percent(largest.share))"),
+            groups: lines.map { line, amount, share in
+                BarGroup(label: label(line), bars: [.init(value: amount.double, text: "\(l.compactSom(amount)) · \(l.percent(share))", style: line.category == .capital ? .hatched : .solid)])
             }, legend: [])
         let svg = chart.svg()
         charts.append(Chart(name: "economic", title: chart.text.title, svg: svg))
         let table = DataTable(
             caption: chart.text.title, columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
-            rows: sorted.map { line in [.text(line.code), .header(label(line)), .number(l.som(line[column] ?? .zero)), .number(l.percent(total.ratio(of: line[column] ?? .zero)))] },
+            rows: lines.map { line, amount, share in [.text(line.code), .header(label(line)), .number(l.som(amount)), .number(l.percent(share))] },
             numericColumns: [2, 3])
         let (caption, tableSummary) = (chart.text.title, l.text("data_table"))
         return BudgetSection(

@@ -1,0 +1,43 @@
+import AchykModel
+
+// Shares, differences and amounts per resident that the pages show: computed here, so that rendering only
+// formats figures and never does arithmetic on money.
+
+extension ColumnFigures {
+    /// An amount's share of revenue; nil when revenue is zero.
+    public func revenueShare(of amount: Amount) -> Double? {
+        revenue.ratio(of: amount)
+    }
+
+    /// A function's spending for each resident, rounded to the tyiyn; nil without a population.
+    public func perResident(function: String, population: Int) -> Amount? {
+        (byFunction[function] ?? .zero).divided(by: population)
+    }
+}
+
+extension BudgetYear {
+    /// The economic lines of a column, the largest first, each with its amount and its share of their total.
+    public func economicBreakdown(_ column: BudgetColumn) -> [(line: BudgetLine, amount: Amount, share: Double?)] {
+        let sorted = economicLines.sorted { ($0[column] ?? .zero) > ($1[column] ?? .zero) }
+        let total = sorted.reduce(Amount.zero) { $0 + ($1[column] ?? .zero) }
+        return sorted.map { line in
+            let amount = line[column] ?? .zero
+            return (line, amount, total.ratio(of: amount))
+        }
+    }
+}
+
+/// The difference between two amounts as the pages show it: its size, its direction and its share of the first.
+public struct AmountChange: Hashable, Sendable {
+    public let difference: Amount
+    /// The difference's size as a share of the amount before; nil when that was zero.
+    public let relative: Double?
+
+    public init(from before: Amount, to after: Amount) {
+        difference = after - before
+        relative = before.ratio(of: difference.magnitude)
+    }
+
+    public var isNegative: Bool { difference.isNegative }
+    public var magnitude: Amount { difference.magnitude }
+}
