@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "AchykChartsTests", dependencies: ["AchykCharts", "AchykTestSupport"]),
         .testTarget(name: "AchykSiteTests", dependencies: ["AchykSite", "AchykModel", "AchykBudget", "AchykTestSupport"]),
         .testTarget(name: "AchykRenderTests", dependencies: ["AchykRender", "AchykSite", "AchykBudget", "AchykModel", "AchykTheme", "AchykTestSupport"]),
-        .testTarget(name: "AchykPipelineTests", dependencies: ["AchykPipeline", "AchykModel", "AchykContent", "AchykSite"]),
+        .testTarget(name: "AchykPipelineTests", dependencies: ["AchykPipeline", "AchykModel", "AchykContent", "AchykSite", "AchykBudget"]),
         // Runs the built `achyk` executable, so it depends on it to have it built first.
         .testTarget(name: "AchykCLITests", dependencies: ["AchykCLI", "AchykTestSupport"]),
         .testTarget(name: "AchykServeTests", dependencies: ["AchykServe", "AchykPipeline", "AchykRender", "AchykSite"]),

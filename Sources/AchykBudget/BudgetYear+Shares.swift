@@ -41,3 +41,24 @@ public struct AmountChange: Hashable, Sendable {
     public var isNegative: Bool { difference.isNegative }
     public var magnitude: Amount { difference.magnitude }
 }
+
+/// A chart of a citizen-budget page, which is also written beside the page as an SVG file of its own.
+public enum BudgetChart: String, CaseIterable, Sendable {
+    case revenue, functions, perResident = "per-resident", plan, change, economic
+}
+
+extension MunicipalityFigures {
+    /// The charts a year's page has: those whose figures exist (per resident needs a population, plan and
+    /// reality needs executed figures, the change needs the year before, what money buys needs economic lines).
+    public func charts(of year: BudgetYear) -> [BudgetChart] {
+        guard let figures = year.headline else { return [] }
+        var charts: [BudgetChart] = [.revenue, .functions]
+        if year.population != nil, figures.expenditurePerResident != nil { charts.append(.perResident) }
+        if year.figures[.approved] != nil, year.figures[.executed] != nil, year.executionRates != nil { charts.append(.plan) }
+        if let change = change(for: year), change.previous.figures[change.column] != nil, change.current.figures[change.column] != nil {
+            charts.append(.change)
+        }
+        if !year.economicLines.isEmpty { charts.append(.economic) }
+        return charts
+    }
+}

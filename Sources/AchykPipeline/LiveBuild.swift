@@ -74,7 +74,7 @@ extension SiteBuilder {
         let renderer = SiteRenderer(content: content, theme: previous.theme, bodies: markdown.bodies, budgets: previous.budgets, siteMap: previous.siteMap)
         let sink = CollectingSink()
         let keys = Set(replacements.values.map(\.key))
-        guard (try? await TemplateStage().run(renderer.jobs(forBodiesOf: keys), into: sink)) != nil else { return nil }
+        guard (try? await RenderStage().run(renderer.jobs(forBodiesOf: keys), into: sink)) != nil else { return nil }
         var files = previous.files
         for (path, file) in sink.files { files[path] = file }
         let written = WrittenSite(fileCount: files.count, pagesPerLanguage: previous.pagesPerLanguage)

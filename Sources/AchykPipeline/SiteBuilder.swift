@@ -7,7 +7,8 @@ import AchykSite
 import Foundation
 import Logging
 
-/// Runs the named stages in order: load → resolve translations → validate → render Markdown → apply templates → write.
+/// Runs the named stages in order: load → load theme → resolve translations → validate → compute budgets → map the
+/// site → render Markdown → render pages and write.
 ///
 /// Each stage takes values and returns values; only the write stage touches the output folder, and it replaces
 /// the folder in one step once everything has been written, so a failed build leaves the old site as it was.
@@ -70,7 +71,7 @@ public struct SiteBuilder: Sendable {
         let content = stage("resolve translations") { TranslationResolver().resolve(loaded, reporting: &diagnostics) }
         stage("validate") { SiteValidator().validate(content, reporting: &diagnostics) }
         let budgets = stage("compute budgets") { BudgetStage().compute(content.budgets, reporting: &diagnostics) }
-        let siteMap = stage("map the site") { SiteMap(content: content, budgets: budgets) }
+        let siteMap = stage("map the site") { SiteMap(content: content, budgets: budgets, assets: theme.map { Array($0.assets.keys) } ?? []) }
         guard let theme, !diagnostics.failsBuild(strict: options.strict) else {
             // Markdown is converted even when there are errors already, so that its broken links are reported too.
             stage("render Markdown") { _ = MarkdownStage().render(content, linkTargets: siteMap.linkTargets, reporting: &diagnostics) }
@@ -84,7 +85,7 @@ public struct SiteBuilder: Sendable {
         let stageStart = clock.now
         let outcome: Result<WrittenSite, Error>
         do {
-            outcome = .success(try await TemplateStage().run(early.jobs(needingMarkdown: false), into: try makeSink()) {
+            outcome = .success(try await RenderStage().run(early.jobs(needingMarkdown: false), into: try makeSink()) {
                 let markdownStart = ContinuousClock.now
                 var problems = Diagnostics()
                 let markdown = MarkdownStage().render(content, linkTargets: siteMap.linkTargets, reporting: &problems)
@@ -96,14 +97,14 @@ public struct SiteBuilder: Sendable {
         } catch {
             outcome = .failure(error)
         }
-        record("apply templates and write", since: stageStart)
+        record("render pages and write", since: stageStart)
         let markdown = markdownDone.withLock { $0 }
         if let markdown { diagnostics.append(contentsOf: markdown.diagnostics) }
         switch outcome {
         case .success(let written):
             guard let markdown else { return report(diagnostics, nil) }
             return report(diagnostics, written, (content, theme, markdown.result, budgets, siteMap))
-        case .failure(is TemplateStage.Stopped):
+        case .failure(is RenderStage.Stopped):
             break
         case .failure(let error as OutputFolderError):
             diagnostics.error(error.message, at: outputLocation)

@@ -59,7 +59,11 @@ public struct Theme: Sendable {
         let files: [String: Data]
         switch source {
         case .folder(let url, _):
-            files = readFolder(url)
+            let (read, links) = readFolder(url)
+            files = read
+            for link in links {
+                diagnostics.warning("a symbolic link in a theme is not followed; copy the file into the theme instead", at: SourceLocation("\(source.displayPath)/\(link)"))
+            }
             if files.isEmpty {
                 diagnostics.error("theme folder not found or empty", at: SourceLocation(source.displayPath))
                 return nil
@@ -74,19 +78,21 @@ public struct Theme: Sendable {
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
             let location = SourceLocation("\(prefix)/\(path)")
             let name = path.split(separator: "/").last.map(String.init) ?? path
-            if path.hasPrefix("assets/") {
+            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                continue  // version control, an editor's or the system's hidden files (.git/, .DS_Store, a swap file)
+            } else if path.hasPrefix("assets/") {
                 assets[path] = data
             } else if path.hasPrefix("i18n/"), path.hasSuffix(".yaml"), let language = Language(rawValue: String(name.dropLast(".yaml".count))) {
                 stringFiles[language] = (data, location.path)
             } else if path.hasPrefix("snippets/"), path.hasSuffix(".html"), ThemeSnippets.names.contains(String(name.dropLast(".html".count))) {
-                let html = String(decoding: data, as: UTF8.self)
-                if let problem = SnippetCheck.problem(in: html) {
+                // A byte-order mark (Notepad writes one) would be text in the page, and would end <head>.
+                let html = String(decoding: data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data, as: UTF8.self)
+                let slot = String(name.dropLast(".html".count))
+                if let problem = SnippetCheck.problem(in: html, inHead: slot == "head") {
                     diagnostics.warning("snippet is not well-formed HTML: \(problem.message); it is left out", at: location.at(line: problem.line))
                 } else {
-                    snippets[String(name.dropLast(".html".count))] = html.hasSuffix("\n") || html.isEmpty ? html : html + "\n"
+                    snippets[slot] = html.hasSuffix("\n") || html.isEmpty ? html : html + "\n"
                 }
-            } else if name.hasPrefix(".") {
-                continue  // an editor's or the system's hidden file (.DS_Store, a swap file)
             } else if path.hasPrefix("templates/") {
                 diagnostics.warning("templates are no longer part of a theme (pages are made by achyk itself); change the look with assets/style.css and snippets/head.html, header.html or footer.html; this file is ignored", at: location)
             } else {
@@ -113,17 +119,26 @@ public struct Theme: Sendable {
         return UIStringsReader().read(files, languages: languages, reporting: &ignored)
     }
 
-    private static func readFolder(_ url: URL) -> [String: Data] {
-        guard let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
+    /// The theme's regular files by path, and the symbolic links found (never followed: a link could take any
+    /// file of the machine into the published site).
+    private static func readFolder(_ url: URL) -> (files: [String: Data], links: [String]) {
+        // The folder itself may be a link (`--theme current` pointing at a release).
+        let root = url.resolvingSymlinksInPath().standardizedFileURL
+        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey]
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys) else { return ([:], []) }
         var files: [String: Data] = [:]
-        let root = url.standardizedFileURL.path
+        var links: [String] = []
+        let rootPath = root.path
         for case let file as URL in enumerator {
-            guard (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
-                let data = FileManager.default.contents(atPath: file.path)
-            else { continue }
-            let relative = String(file.standardizedFileURL.path.dropFirst(root.count).drop { $0 == "/" })
+            let relative = String(file.standardizedFileURL.path.dropFirst(rootPath.count).drop { $0 == "/" })
+            let values = try? file.resourceValues(forKeys: Set(keys))
+            if values?.isSymbolicLink == true {
+                if !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { links.append(relative) }
+                continue
+            }
+            guard values?.isRegularFile == true, let data = FileManager.default.contents(atPath: file.path) else { continue }
             files[relative] = data
         }
-        return files
+        return (files, links.sorted())
     }
 }

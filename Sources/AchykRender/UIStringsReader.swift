@@ -27,7 +27,7 @@ struct UIStringsReader {
         reportMissingKeys(result, files: files, reporting: &diagnostics)
         // A missing key shows in English (or the default language) rather than as a raw key.
         guard let fallback = result[.en] ?? languages.first.flatMap({ result[$0] }) else { return result }
-        return result.mapValues { $0.filling(from: fallback) }
+        return result.mapValues { $0.fallingBack(to: fallback) }
     }
 
     private func parse(_ text: String, path: String, reporting diagnostics: inout Diagnostics) -> UIStrings {
@@ -70,7 +70,7 @@ struct UIStringsReader {
     ) {
         let allKeys = strings.values.reduce(into: Set<String>()) { $0.formUnion($1.allKeys) }
         for (language, uiStrings) in strings {
-            let path = files[language]?.path ?? language.rawValue
+            let path = files[language]?.path ?? "i18n/\(language.rawValue).yaml"
             for key in allKeys.subtracting(uiStrings.allKeys).sorted() {
                 let others = strings.filter { $0.value.allKeys.contains(key) }.keys.sorted().map { "\($0.rawValue).yaml" }
                 diagnostics.warning("UI string '\(key)' is missing here (it is in \(others.joined(separator: ", "))); readers see the English one", at: SourceLocation(path))

@@ -54,7 +54,8 @@ public struct SiteMap: Sendable {
     public let languages: [Language]
     /// In the order they are rendered: lists and the home page first.
     public let pages: [SiteMapPage]
-    /// Every other output file a link may point to: the language chooser, feeds, open data, content files.
+    /// Every other output file a link may point to: the language chooser, feeds, open data, the charts of the
+    /// citizen budgets, the theme's assets, content files.
     public let files: Set<String>
     /// The oblasts and topics that have a handbook list: those some case study names.
     public let handbookOblasts: [Oblast]
@@ -68,7 +69,8 @@ public struct SiteMap: Sendable {
     private let nonEmptySections: Set<SiteSection>
     private let pagePaths: Set<String>
 
-    public init(content: SiteContent, budgets: [MunicipalityFigures]) {
+    /// - Parameter assets: the theme's files under `assets/`, which pages and links may name.
+    public init(content: SiteContent, budgets: [MunicipalityFigures], assets: [String] = []) {
         paths = SitePaths(baseURL: content.settings.baseURL)
         languages = content.settings.languages
         let caseVersions = content.pages(of: .caseStudy).flatMap(\.versions.values)
@@ -111,8 +113,14 @@ public struct SiteMap: Sendable {
         var files: Set<String> = [SitePaths.chooser, SitePaths.notFound, SitePaths.sitemap]
         files.formUnion(languages.map(paths.feed))
         files.formUnion(content.files.map(\.outputPath))
+        files.formUnion(assets)
         for municipality in budgets {
-            for year in municipality.years { files.formUnion(["json", "csv"].map { SitePaths.budgetData(municipality.id, year.year, ext: $0) }) }
+            for year in municipality.years {
+                files.formUnion(["json", "csv"].map { SitePaths.budgetData(municipality.id, year.year, ext: $0) })
+                for chart in municipality.charts(of: year) {
+                    files.formUnion(languages.map { paths.budgetChart(municipality.id, year.year, chart: chart.rawValue, in: $0) })
+                }
+            }
         }
         if !budgets.isEmpty { files.insert(SitePaths.dataPackage) }
         self.files = files

@@ -1,4 +1,7 @@
+import AchykBudget
+import AchykContent
 import AchykModel
+import AchykSite
 import AchykPipeline
 import AchykRender
 import Foundation
@@ -35,6 +38,26 @@ import Testing
         let about = Fixtures.text("en/about/index.html", in: site)
         #expect(about.contains(#"<a href="../budgets/tamchy/index.html">Tamchy budget</a>"#))
         #expect(about.contains(#"<a href="../../data/datapackage.json">data package</a>"#))
+        // A chart file and a theme asset are files of the site too (found by a hostile review).
+        #expect(about.contains(#"<a href="../budgets/tamchy/2023/functions.svg">spending chart</a>"#))
+        #expect(about.contains(#"<a href="../../assets/style.css">stylesheet</a>"#))
+    }
+
+    /// The site map's list of chart files is the one the citizen-budget pages write, for every year of the
+    /// fixture and of the bundled content.
+    @Test(arguments: ["fixture", "bundled"])
+    func theChartsWrittenAreTheChartsMapped(_ which: String) async throws {
+        let content = which == "fixture" ? Fixtures.content("trilingual") : Fixtures.repository.appendingPathComponent("Content")
+        let (report, site) = await Fixtures.build(content)
+        try #require(report.succeeded, "\(report.diagnostics.sorted)")
+        let written = Set(Fixtures.files(in: site).filter { $0.hasSuffix(".svg") && $0.contains("/budgets/") })
+        var diagnostics = Diagnostics()
+        let loaded = try #require(ContentLoader(contentFolder: content).load(reporting: &diagnostics))
+        let resolved = TranslationResolver().resolve(loaded, reporting: &diagnostics)
+        let budgets = BudgetStage().compute(resolved.budgets, reporting: &diagnostics)
+        let mapped = SiteMap(content: resolved, budgets: budgets).files.filter { $0.hasSuffix(".svg") }
+        #expect(!written.isEmpty)
+        #expect(written == mapped)
     }
 
     static func links(in html: String) -> [String] {

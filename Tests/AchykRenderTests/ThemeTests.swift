@@ -93,10 +93,74 @@ import Testing
         ("1 < 2", 1, "'<' that starts no tag; write &lt; for a less-than sign"),
         ("<script>if (a < b) {}</script>", 0, ""),
         ("<br><img src=\"a.png\" alt=\"\"><hr/><p>ok</p><!-- c -->", 0, ""),
+        // Found by a hostile review: each of these passed and broke every page.
+        ("<b/>text", 1, "<b/> does not close <b> in HTML; write <b></b>"),
+        ("<script src=\"https://example.org/a.js\"/>", 1, "<script/> does not close <script> in HTML; write <script></script>"),
+        ("<!--><script>-->", 1, "<script> is not closed"),
+        ("<title><!--</title><style>--></title>", 1, "<style> is not closed"),
+        ("<textarea><div></textarea>", 0, ""),
+        ("<p>\n<plaintext></plaintext>", 2, "<plaintext> turns the rest of every page into text"),
+        ("<svg viewBox=\"0 0 1 1\"><circle r=\"1\"/></svg>", 0, ""),
     ])
     func snippetCheckFindsTheFirstProblem(html: String, line: Int, message: String) {
         let problem = SnippetCheck.problem(in: html)
         #expect(problem == (line == 0 ? nil : SnippetCheck.Problem(line: line, message: message)))
+    }
+
+    /// In `<head>`, text or a body element ends the head: what follows lands in the body.
+    @Test(arguments: [
+        ("<meta name=\"x\" content=\"y\">\n<link rel=\"icon\" href=\"/i.png\">\n<!-- c -->\n", 0, ""),
+        ("<meta name=\"x\" content=\"y\">\nVerified", 2, "text in head.html ends the page's <head>; put only head elements there (meta, link, script, style)"),
+        ("<div>banner</div>", 1, "<div> in head.html ends the page's <head>; put only head elements there (meta, link, script, style)"),
+    ])
+    func aHeadSnippetHoldsOnlyHeadElements(html: String, line: Int, message: String) {
+        #expect(SnippetCheck.problem(in: html, inHead: true) == (line == 0 ? nil : SnippetCheck.Problem(line: line, message: message)))
+    }
+
+    @Test func aByteOrderMarkIsDroppedFromASnippet() throws {
+        let folder = try copyOfTheme()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("snippets"), withIntermediateDirectories: true)
+        try Data([0xEF, 0xBB, 0xBF] + Array("<meta name=\"v\" content=\"1\">\n".utf8)).write(to: folder.appendingPathComponent("snippets/head.html"))
+        var diagnostics = Diagnostics()
+        let theme = Theme.load(.folder(folder, displayPath: "theme"), languages: [.en], reporting: &diagnostics)
+        #expect(diagnostics.all.isEmpty, "\(diagnostics.sorted)")
+        #expect(theme?.snippets.head == "<meta name=\"v\" content=\"1\">\n")
+    }
+
+    /// A theme that changes one plural form keeps the others; an oblast name changed in one language leaves
+    /// the built-in names of the others (found by a hostile review: "5 100 residents" on a Russian page).
+    @Test func partialPluralsAndNameOverridesFillFromTheSameLanguage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("achyk-theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("i18n"), withIntermediateDirectories: true)
+        try "residents: {one: \"{n} житель\"}\n".write(to: folder.appendingPathComponent("i18n/ru.yaml"), atomically: true, encoding: .utf8)
+        try "oblast.chui: \"Chuy Region\"\n".write(to: folder.appendingPathComponent("i18n/en.yaml"), atomically: true, encoding: .utf8)
+        var diagnostics = Diagnostics()
+        let theme = try #require(Theme.load(.folder(folder, displayPath: "theme"), languages: [.ky, .ru, .en], reporting: &diagnostics))
+        #expect(diagnostics.all.isEmpty, "\(diagnostics.sorted)")
+        let ru = Localizer(language: .ru, strings: try #require(theme.strings[.ru]))
+        #expect(ru.counted("residents", 1) == "1 житель")
+        #expect(ru.counted("residents", 5100) == Localizer(language: .ru, strings: try #require(Self.builtIn(.ru))).counted("residents", 5100))
+        #expect(theme.strings[.en]?.texts["oblast.chui"] == "Chuy Region")
+        #expect(theme.strings[.ky]?.texts["oblast.chui"] == nil)
+    }
+
+    @Test func hiddenFilesAreSkippedAndSymbolicLinksAreWarnedOf() throws {
+        let folder = try copyOfTheme()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git/objects"), withIntermediateDirectories: true)
+        try "x".write(to: folder.appendingPathComponent(".git/objects/ab"), atomically: true, encoding: .utf8)
+        try "x".write(to: folder.appendingPathComponent("assets/.DS_Store"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("assets/passwd").path, withDestinationPath: "/etc/passwd")
+        var diagnostics = Diagnostics()
+        let theme = Theme.load(.folder(folder, displayPath: "theme"), languages: [.en], reporting: &diagnostics)
+        #expect(diagnostics.sorted.map(\.description) == [
+            "theme/assets/passwd:1: warning: a symbolic link in a theme is not followed; copy the file into the theme instead"
+        ])
+        #expect(theme?.assets.keys.contains { $0.contains(".DS_Store") || $0.contains("passwd") } == false)
+    }
+
+    static func builtIn(_ language: Language) -> UIStrings? {
+        var diagnostics = Diagnostics()
+        return Theme.load(.builtIn, languages: [.ky, .ru, .en], reporting: &diagnostics)?.strings[language]
     }
 
     private func copyOfTheme() throws -> URL {

@@ -2,7 +2,7 @@ import AchykModel
 import AchykRender
 import Foundation
 
-/// Where the apply-templates stage puts each file as it is made. Jobs write their files themselves, from every
+/// Where the render stage puts each file as it is made. Jobs write their files themselves, from every
 /// core at once, so `write` is safe to call concurrently (for different paths).
 protocol SiteSink: AnyObject, Sendable {
     func write(_ file: OutputFile) throws
@@ -23,13 +23,13 @@ final class CollectingSink: SiteSink {
     func discard() { collected.withLock { $0 = [:] } }
 }
 
-/// The apply-templates stage: runs the render jobs on all cores and streams each file into the sink (the staging
+/// The render stage: runs the render jobs on all cores and streams each file into the sink (the staging
 /// folder of a build) as it is made, then commits it. Without a sink (`check`) it renders and counts only.
 ///
 /// `then` is work that runs beside the first jobs and gives the rest: the serial Markdown stage, and the jobs that
 /// need its output. The Markdown stage keeps about one core busy; meanwhile the others make the pages that need no
 /// Markdown. When it gives nil (its problems fail the build) nothing is committed.
-struct TemplateStage {
+struct RenderStage {
     /// `then` gave no jobs: the build stops, and the staging folder is discarded.
     struct Stopped: Error {}
 
