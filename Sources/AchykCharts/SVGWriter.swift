@@ -55,7 +55,7 @@ struct SVGWriter {
     /// A generous estimate of a character's width at `fontSize`, so that text never runs out of the view box.
     static let characterWidth = 8.2
 
-    private(set) var body = ""
+    private(set) var body = HTMLWriter(capacity: 4096)
     let text: ChartText
 
     init(_ text: ChartText) { self.text = text }
@@ -63,47 +63,47 @@ struct SVGWriter {
     var patternID: String { "\(text.id)-hatch" }
 
     mutating func add(_ markup: String) {
-        body += markup
-        body += "\n"
+        body.raw(markup)
+        body.put("\n")
     }
 
     // Texts and bars are written piece by piece into the body: a chart has dozens of them on each of thousands of
     // pages, and an interpolated string for each would be made and copied once more.
     mutating func text(_ content: String, x: Double, y: Double, anchor: String = "start", weight: String? = nil) {
-        body += "<text x=\""
+        body.put("<text x=\"")
         Self.append(x, to: &body)
-        body += "\" y=\""
+        body.put("\" y=\"")
         Self.append(y, to: &body)
-        body += "\" text-anchor=\""
-        body += anchor
-        body += "\""
+        body.put("\" text-anchor=\"")
+        body.raw(anchor)
+        body.put("\"")
         if let weight {
-            body += " font-weight=\""
-            body += weight
-            body += "\""
+            body.put(" font-weight=\"")
+            body.raw(weight)
+            body.put("\"")
         }
-        body += ">"
-        Escaping.append(content, to: &body)
-        body += "</text>\n"
+        body.put(">")
+        body.text(content)
+        body.put("</text>\n")
     }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, style: SeriesStyle, value: String? = nil) {
-        body += "<rect x=\""
+        body.put("<rect x=\"")
         Self.append(x, to: &body)
-        body += "\" y=\""
+        body.put("\" y=\"")
         Self.append(y, to: &body)
-        body += "\" width=\""
+        body.put("\" width=\"")
         Self.append(width, to: &body)
-        body += "\" height=\""
+        body.put("\" height=\"")
         Self.append(height, to: &body)
-        body += "\" "
-        body += style.attributes(patternID: patternID)
+        body.put("\" ")
+        body.raw(style.attributes(patternID: patternID))
         if let value {
-            body += " class=\"bar\" data-value=\""
-            body += value
-            body += "\""
+            body.put(" class=\"bar\" data-value=\"")
+            body.raw(value)
+            body.put("\"")
         }
-        body += "/>\n"
+        body.put("/>\n")
     }
 
     /// A legend of swatches and labels side by side while they fit, a label too long for a line wrapped under its
@@ -138,7 +138,7 @@ struct SVGWriter {
             <title id="\(id)-title">\(Escaping.escape(text.title))</title>
             <desc id="\(id)-desc">\(Escaping.escape(text.description))</desc>
             <defs><pattern id="\(patternID)" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#E69F00"/><rect width="2" height="6" fill="#5C3D00"/></pattern></defs>
-            \(body)</svg>
+            \(body.html)</svg>
             """
     }
 
@@ -148,6 +148,20 @@ struct SVGWriter {
         var text = ""
         append(value, to: &text)
         return text
+    }
+
+    static func append(_ value: Double, to writer: inout HTMLWriter) {
+        guard value.isFinite, abs(value) < 1e15 else {
+            writer.put("0")
+            return
+        }
+        let tenths = Int((value * 10).rounded())
+        if tenths < 0 { writer.put("-") }
+        writer.integer(abs(tenths) / 10)
+        if tenths % 10 != 0 {
+            writer.put(".")
+            writer.integer(abs(tenths) % 10)
+        }
     }
 
     static func append(_ value: Double, to text: inout String) {

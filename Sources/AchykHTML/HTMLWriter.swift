@@ -4,26 +4,48 @@
 /// every runtime text and attribute value is escaped, and the one way to add unescaped markup is `raw(_:)`, used
 /// for libcmark-gfm's HTML, the SVG charts and a theme's snippets.
 public struct HTMLWriter: Sendable {
-    public private(set) var html: String
+    /// UTF-8 bytes: appending bytes is cheaper than growing a `String`, and a file is written as bytes anyway.
+    public private(set) var bytes: [UInt8]
 
     public init(capacity: Int = 0) {
-        html = ""
-        if capacity > 0 { html.reserveCapacity(capacity) }
+        bytes = []
+        if capacity > 0 { bytes.reserveCapacity(capacity) }
     }
+
+    /// What has been written, as text.
+    public var html: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Literal markup: tags, attribute names, line breaks.
     public mutating func put(_ markup: StaticString) {
-        markup.withUTF8Buffer { html += String(decoding: $0, as: UTF8.self) }
+        markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// A text, escaped.
     public mutating func text(_ text: String) {
-        Escaping.append(text, to: &html)
+        Escaping.append(text, to: &bytes)
     }
 
     /// Markup made elsewhere and trusted as it is: libcmark-gfm's output, an SVG chart, a theme's snippet.
     public mutating func raw(_ markup: String) {
-        html += markup
+        var markup = markup
+        markup.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// A whole number in ASCII digits, without grouping (coordinates, counts).
+    public mutating func integer(_ value: Int) {
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
     }
 
     /// `<name a="v" …>`; an attribute whose value is nil is left out.
@@ -74,7 +96,7 @@ public struct HTMLWriter: Sendable {
 
     /// Appends what another writer wrote (a part made once and placed in several pages).
     public mutating func append(_ other: HTMLWriter) {
-        html += other.html
+        bytes.append(contentsOf: other.bytes)
     }
 }
 
@@ -84,6 +106,29 @@ public enum Escaping {
         var result = ""
         append(text, to: &result)
         return result
+    }
+
+    /// The text's UTF-8 bytes, escaped, appended to `output`.
+    public static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices {
+                let replacement: StaticString
+                switch bytes[index] {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                case 0x27: replacement = "&#39;"
+                default: continue
+                }
+                if index > start { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+                start = index + 1
+            }
+            if start < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
+        }
     }
 
     /// Works on UTF-8 bytes: most texts need nothing and are appended whole.

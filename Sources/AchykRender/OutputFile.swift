@@ -1,3 +1,4 @@
+import AchykHTML
 import Foundation
 
 /// One file of the built site, as a value: rendering never touches the disk.
@@ -19,6 +20,11 @@ public struct OutputFile: Hashable, Sendable {
 
     public init(path: String, text: String) {
         self.init(path: path, contents: .data(Data(text.utf8)))
+    }
+
+    /// A page as an `HTMLWriter` wrote it.
+    init(path: String, html: HTMLWriter) {
+        self.init(path: path, contents: .data(Data(html.bytes)))
     }
 
     public var isHTMLPage: Bool { path.hasSuffix(".html") }

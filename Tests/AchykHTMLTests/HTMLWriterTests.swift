@@ -39,3 +39,12 @@ import Testing
         #expect(unescaped == text)
     }
 }
+
+@Suite struct HTMLWriterNumberTests {
+    @Test(arguments: [0, 7, 10, 1234567, -42, Int.max, Int.min])
+    func integersAreWrittenInDecimal(_ value: Int) {
+        var w = HTMLWriter()
+        w.integer(value)
+        #expect(w.html == String(value))
+    }
+}

@@ -52,7 +52,7 @@ extension SiteRenderer {
             w.raw(body)
             w.put("\n</div>\n</article>\n")
         }
-        return OutputFile(path: path, text: html)
+        return OutputFile(path: path, html: html)
     }
 
     /// A fact box: a label, and values that link where there is a page to go to.

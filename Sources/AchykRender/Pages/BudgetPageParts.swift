@@ -35,7 +35,7 @@ struct BudgetPageBody {
 
 extension SiteRenderer {
     /// The page of a budget or partnership body: breadcrumbs, title, notices, lead, key figures, sections, source.
-    func budgetPage(_ frame: PageFrame, in language: Language, _ body: BudgetPageBody) -> String {
+    func budgetPage(_ frame: PageFrame, in language: Language, _ body: BudgetPageBody) -> HTMLWriter {
         page(frame, in: language) { w in
             writeBreadcrumbs(body.breadcrumbs, in: language, to: &w)
             w.put("<article class=\"budget\">\n<header class=\"article-head\">\n")

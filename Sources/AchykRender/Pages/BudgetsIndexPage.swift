@@ -34,7 +34,7 @@ extension SiteRenderer {
             breadcrumbs: budgetBreadcrumbs(from: path, in: language), title: l.text("budgets"),
             lead: [l.text("budgets_intro")], sectionPages: (l.text("about_section"), sectionPageLinks(.budgets, from: path, in: language)),
             keyFiguresHeading: l.text("key_figures"), sections: sections))
-        return OutputFile(path: path, text: html)
+        return OutputFile(path: path, html: html)
     }
 
     /// Spending per resident in each municipality's latest year, most first.

@@ -79,6 +79,6 @@ extension SiteRenderer {
             }
             w.put("</ul>\n</section>\n")
         }
-        return OutputFile(path: path, text: html)
+        return OutputFile(path: path, html: html)
     }
 }

@@ -50,6 +50,6 @@ extension SiteRenderer {
             w.put("</a></li>\n")
         }
         w.put("</ul>\n</main>\n</body>\n</html>\n")
-        return OutputFile(path: path, text: w.html)
+        return OutputFile(path: path, html: w)
     }
 }

@@ -23,7 +23,7 @@ struct LinkView: Hashable, Sendable {
 
 extension SiteRenderer {
     /// A whole page of the site in `language`: head, header with the languages and the menu, `main`, footer.
-    func page(_ frame: PageFrame, in language: Language, main: (inout HTMLWriter) -> Void) -> String {
+    func page(_ frame: PageFrame, in language: Language, main: (inout HTMLWriter) -> Void) -> HTMLWriter {
         let l = localizer(language)
         let current = frame.versions[language] ?? paths.home(language)
         let siteTitle = text(settings.title, in: language) ?? ""
@@ -105,7 +105,7 @@ extension SiteRenderer {
         w.put("</p>\n")
         w.raw(theme.snippets.footer)
         w.put("</div>\n</footer>\n</body>\n</html>\n")
-        return w.html
+        return w
     }
 
     private func writeMenu(_ items: [LinkView], label: String, to w: inout HTMLWriter) {

@@ -43,7 +43,7 @@ extension SiteRenderer {
             breadcrumbs: budgetBreadcrumbs(from: path, in: language), title: name, subtitle: municipalitySubtitle(info, in: language),
             notices: info.isSample ? [l.text("sample_notice")] : [], keyFiguresHeading: l.text("key_figures"), keyFigures: keyFigures,
             sections: sections))
-        return OutputFile(path: path, text: html)
+        return OutputFile(path: path, html: html)
     }
 
     /// Revenue and expenditure over the years, each year in its headline column.

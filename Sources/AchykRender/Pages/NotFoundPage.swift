@@ -38,6 +38,6 @@ extension SiteRenderer {
             w.put("</p>\n</section>\n")
         }
         w.put("</main>\n</body>\n</html>\n")
-        return OutputFile(path: SitePaths.notFound, text: w.html)
+        return OutputFile(path: SitePaths.notFound, html: w)
     }
 }

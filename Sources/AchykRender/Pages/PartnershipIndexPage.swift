@@ -30,7 +30,7 @@ extension SiteRenderer {
             breadcrumbs: breadcrumbs(through: [], from: path, in: language), title: l.text("partnerships"),
             lead: [l.text("partnerships_intro")], sectionPages: (l.text("about_section"), sectionPageLinks(.partnerships, from: path, in: language)),
             sections: sections))
-        return OutputFile(path: path, text: html)
+        return OutputFile(path: path, html: html)
     }
 
     private func perOblastSection(_ records: [PartnershipRecord], from path: String, in language: Language) -> BudgetSection? {

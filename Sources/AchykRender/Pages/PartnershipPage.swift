@@ -74,6 +74,6 @@ extension SiteRenderer {
         let html = budgetPage(frame, in: language, BudgetPageBody(
             breadcrumbs: breadcrumbs(through: [.partnerships], from: path, in: language), title: title,
             subtitle: record.oblasts.map { oblastName($0, in: language) }.joined(separator: " · "), sections: sections))
-        return OutputFile(path: path, text: html)
+        return OutputFile(path: path, html: html)
     }
 }

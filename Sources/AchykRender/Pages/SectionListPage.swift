@@ -69,7 +69,7 @@ extension SiteRenderer {
             for group in cases { items[group.key]?.write(to: &w, from: path) }
             w.put("</ol>\n")
         }
-        return OutputFile(path: path, text: html)
+        return OutputFile(path: path, html: html)
     }
 
     /// The news, newest first, with a link to the feed.
@@ -90,7 +90,7 @@ extension SiteRenderer {
             for group in newsItems { listItem(group, in: language)?.write(to: &w, from: path) }
             w.put("</ul>\n")
         }
-        return OutputFile(path: path, text: html)
+        return OutputFile(path: path, html: html)
     }
 
     /// The pages that say they belong to a section, as links from that section's index.
