@@ -7,6 +7,9 @@ public struct Localizer: Sendable {
     public let strings: UIStrings
     /// Each UI string cut at its `{placeholders}` once: a citizen-budget page fills hundreds of them.
     private let parsed: [String: [Part]]
+    /// The patterns every figure of a citizen-budget page goes through, kept apart from the table of all strings:
+    /// looking a key up by its hash, hundreds of times a page, showed in profiles.
+    private let amountSom: [Part]?, amountThousand: [Part]?, amountMillion: [Part]?, amountBillion: [Part]?, percentPattern: [Part]?
 
     private enum Part: Sendable {
         case text(String)
@@ -17,6 +20,28 @@ public struct Localizer: Sendable {
         self.language = language
         self.strings = strings
         self.parsed = strings.texts.mapValues(Self.parts)
+        amountSom = parsed["amount_som"]
+        amountThousand = parsed["amount_thousand"]
+        amountMillion = parsed["amount_million"]
+        amountBillion = parsed["amount_billion"]
+        percentPattern = parsed["percent"]
+    }
+
+    /// A number in one of the figure patterns: `{n}` filled in.
+    enum Figure {
+        case som, thousand, million, billion, percent
+    }
+
+    func figure(_ figure: Figure, _ value: String) -> String {
+        let (key, parts): (String, [Part]?) = switch figure {
+        case .som: ("amount_som", amountSom)
+        case .thousand: ("amount_thousand", amountThousand)
+        case .million: ("amount_million", amountMillion)
+        case .billion: ("amount_billion", amountBillion)
+        case .percent: ("percent", percentPattern)
+        }
+        guard let parts else { return fill(strings.text(key), ["n": value]) }
+        return join(parts) { $0 == "n" ? value : nil }
     }
 
     /// The UI string for `key`, with `{name}` placeholders filled in.
