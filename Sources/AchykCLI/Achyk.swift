@@ -80,7 +80,11 @@ struct Build: AsyncParsableCommand {
     @Option(name: .customLong("base-url"), help: "The site's public address, overriding base_url in site.yaml.")
     var baseURL: String?
 
+    @Option(help: "Seconds to wait for another build writing the same output folder to finish.")
+    var wait: Int = 600
+
     func validate() throws {
+        guard wait >= 0 else { throw ValidationError("--wait must be 0 or more seconds") }
         if let baseURL, URL(string: baseURL)?.host == nil || !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
             throw ValidationError("--base-url must be an absolute http or https address, such as https://example.org/budget/")
         }
@@ -89,7 +93,7 @@ struct Build: AsyncParsableCommand {
     func run() async throws {
         let buildOptions = BuildOptions(
             contentFolder: options.contentFolder, theme: options.themeSource, outputFolder: URL(fileURLWithPath: output),
-            baseURL: baseURL, includesDrafts: options.drafts, strict: options.strict)
+            baseURL: baseURL, includesDrafts: options.drafts, strict: options.strict, lockWait: .seconds(wait))
         let report = await SiteBuilder(logger: options.makeLogger()).build(buildOptions)
         try Summary(report: report, verb: "Built", destination: output, strict: options.strict).print()
     }

@@ -6,7 +6,7 @@ import Yams
 struct SiteSettingsReader {
     static let knownKeys: Set<String> = [
         "title", "description", "base_url", "languages", "organisation", "data_licence", "exchange_rates",
-        "markdown", "menu",
+        "markdown", "menu", "keep",
     ]
 
     let path = "site.yaml"
@@ -28,6 +28,7 @@ struct SiteSettingsReader {
         let rates = readExchangeRates(map, reporting: &diagnostics)
         let rawHTML = readMarkdownOptions(map, reporting: &diagnostics)
         let menu = map["menu"] == nil ? nil : map.strings("menu", reporting: &diagnostics).map { MenuEntry($0.text, line: $0.location.line) }
+        let keep = readKeep(map, reporting: &diagnostics)
 
         // With the languages known, the rest of the content can still be checked; the errors above stop the build.
         guard !languages.isEmpty else { return nil }
@@ -35,7 +36,24 @@ struct SiteSettingsReader {
             title: title ?? LocalizedText([:]), description: description ?? LocalizedText([:]),
             baseURL: baseURL ?? "https://example.org/", languages: languages,
             organisation: organisation ?? LocalizedText([:]), dataLicence: licence, exchangeRates: rates,
-            allowsRawHTML: rawHTML, menu: menu)
+            allowsRawHTML: rawHTML, menu: menu, keep: keep)
+    }
+
+    /// `keep`: names at the top of the output folder, never paths (a name with `/` or `..` could reach anywhere).
+    private func readKeep(_ map: YAMLMapping, reporting diagnostics: inout Diagnostics) -> [String] {
+        guard map["keep"] != nil else { return [] }
+        return map.strings("keep", reporting: &diagnostics).compactMap { name, location in
+            let generated: Set<String> = ["index.html", "404.html", "sitemap.xml", "assets", "data", "files", ".achyk-output"]
+            guard !name.isEmpty, !name.contains("/"), name != ".", name != "..", !name.contains("\0") else {
+                diagnostics.error("keep: '\(name)' must be the name of a file or folder at the top of the output folder, without '/'", at: location)
+                return nil
+            }
+            guard !generated.contains(name), Language(rawValue: name) == nil else {
+                diagnostics.error("keep: '\(name)' is written by achyk on every build and cannot be kept", at: location)
+                return nil
+            }
+            return name
+        }
     }
 
     private func readLanguages(_ map: YAMLMapping, reporting diagnostics: inout Diagnostics) -> [Language] {

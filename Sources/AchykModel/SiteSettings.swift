@@ -15,11 +15,14 @@ public struct SiteSettings: Hashable, Sendable {
     public let allowsRawHTML: Bool
     /// Page slugs and section names for the main menu, in order (an achyk extension of the contract).
     public let menu: [MenuEntry]?
+    /// Names of files and folders at the top of the output folder that achyk did not write and keeps on every
+    /// build, besides those it always keeps (`.git`, `CNAME`, `.nojekyll`, `README.md`).
+    public let keep: [String]
 
     public init(
         title: LocalizedText, description: LocalizedText = LocalizedText([:]), baseURL: String,
         languages: [Language], organisation: LocalizedText = LocalizedText([:]), dataLicence: String? = nil,
-        exchangeRates: [String: Decimal] = [:], allowsRawHTML: Bool = false, menu: [MenuEntry]? = nil
+        exchangeRates: [String: Decimal] = [:], allowsRawHTML: Bool = false, menu: [MenuEntry]? = nil, keep: [String] = []
     ) {
         self.title = title
         self.description = description
@@ -30,6 +33,7 @@ public struct SiteSettings: Hashable, Sendable {
         self.exchangeRates = exchangeRates
         self.allowsRawHTML = allowsRawHTML
         self.menu = menu
+        self.keep = keep
     }
 
     public var defaultLanguage: Language { languages.first ?? .ky }
@@ -39,7 +43,7 @@ public struct SiteSettings: Hashable, Sendable {
         SiteSettings(
             title: title, description: description, baseURL: baseURL, languages: languages,
             organisation: organisation, dataLicence: dataLicence, exchangeRates: exchangeRates,
-            allowsRawHTML: allowsRawHTML, menu: menu)
+            allowsRawHTML: allowsRawHTML, menu: menu, keep: keep)
     }
 }
 

@@ -11,10 +11,12 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     public var includesDrafts: Bool
     public var strict: Bool
+    /// How long a build waits for another build of the same output folder to end before it gives up.
+    public var lockWait: Duration
 
     public init(
         contentFolder: URL, theme: ThemeSource, outputFolder: URL?, baseURL: String? = nil,
-        includesDrafts: Bool = false, strict: Bool = false
+        includesDrafts: Bool = false, strict: Bool = false, lockWait: Duration = .seconds(600)
     ) {
         self.contentFolder = contentFolder
         self.theme = theme
@@ -22,6 +24,7 @@ public struct BuildOptions: Sendable {
         self.baseURL = baseURL
         self.includesDrafts = includesDrafts
         self.strict = strict
+        self.lockWait = lockWait
     }
 }
 

@@ -16,20 +16,29 @@ struct OutputFolderError: Error, Equatable {
 struct OutputFolder {
     /// Marks a folder as achyk's own output, so that achyk never replaces a folder it did not make.
     static let marker = ".achyk-output"
-    /// Files a fresh output folder may hold before achyk has written to it (the repository keeps Site/README.md).
-    static let keptFiles: Set<String> = ["README.md", ".gitkeep"]
+    /// What achyk keeps at the top of the output folder although it did not write it: a git worktree of the
+    /// published site, GitHub Pages' domain and Jekyll switch, the repository's placeholder README.
+    static let alwaysKept: Set<String> = [".git", "CNAME", ".nojekyll", "README.md", ".gitkeep"]
 
+    /// As given; a symbolic link to the folder is left as it is.
     let url: URL
     let contentFolder: URL?
+    /// The names kept: `alwaysKept` and site.yaml's `keep`.
+    let kept: Set<String>
 
-    init(url: URL, contentFolder: URL? = nil) {
+    init(url: URL, contentFolder: URL? = nil, keeping extra: [String] = []) {
         self.url = url.standardizedFileURL
         self.contentFolder = contentFolder?.standardizedFileURL
+        self.kept = Self.alwaysKept.union(extra)
     }
+
+    /// The folder achyk writes: the output folder, or the folder its link leads to (a web root is often a link to
+    /// the current release; the link stays, the site is swapped where it leads).
+    var target: URL { url.resolvingSymlinksInPath() }
 
     /// Refuses folders that achyk must never replace.
     func checkIsReplaceable() throws(OutputFolderError) {
-        let target = url.resolvingSymlinksInPath().path
+        let target = self.target.path
         let home = FileManager.default.homeDirectoryForCurrentUser.resolvingSymlinksInPath().path
         if target == "/" || target == home {
             throw OutputFolderError(message: "refusing to write the site into \(target): choose an output folder of its own, such as Site")
@@ -48,27 +57,32 @@ struct OutputFolder {
             throw OutputFolderError(message: "refusing to replace \(target): it is a file, not a folder")
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
-        if !entries.contains(Self.marker) && !Set(entries).isSubset(of: Self.keptFiles) {
+        if !entries.contains(Self.marker) && !Set(entries).isSubset(of: kept) {
             throw OutputFolderError(message: "refusing to replace \(target): it holds files that achyk did not write; empty it or choose another output folder")
         }
     }
 
-    /// Takes the lock, checks the folder and opens a staging folder beside it.
-    func beginWriting() throws -> StagingFolder {
+    /// Takes the lock (waiting up to `wait` for another build of the same folder to end, after telling
+    /// `onWait`), checks the folder and opens a staging folder beside it.
+    func beginWriting(wait: Duration = .zero, onWait: () -> Void = {}) throws -> StagingFolder {
         try checkIsReplaceable()
-        let parent = url.deletingLastPathComponent()
+        let target = self.target
+        let parent = target.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        let name = url.lastPathComponent
-        let lock = try FolderLock(path: parent.appendingPathComponent(".\(name).achyk-lock").path, folder: url.path)
-        // Staging folders of builds that were killed are left over; the lock says no build is using them now.
+        let name = target.lastPathComponent
+        let lock = try FolderLock(path: parent.appendingPathComponent(".\(name).achyk-lock").path, folder: target.path, wait: wait, onWait: onWait)
+        // Staging folders of builds that were killed are left over; the lock says no build is using them now. One
+        // killed just after the swap holds the old site with the kept files still in it: they go back first.
         let prefix = ".\(name).achyk-"
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         where entry.hasPrefix(prefix) && !entry.hasSuffix("-lock") {
-            _ = achyk_remove_tree(parent.appendingPathComponent(entry).path)
+            let leftover = parent.appendingPathComponent(entry)
+            StagingFolder.moveKept(kept, from: leftover, to: target)
+            _ = achyk_remove_tree(leftover.path)
         }
         let staging = parent.appendingPathComponent("\(prefix)staging-\(getpid())")
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-        return StagingFolder(target: url, staging: staging, lock: lock)
+        return StagingFolder(target: target, staging: staging, lock: lock, kept: kept)
     }
 }
 
@@ -80,15 +94,17 @@ final class StagingFolder: SiteSink, @unchecked Sendable {
     let target: URL
     let staging: URL
     private let lock: FolderLock
+    private let kept: Set<String>
     private let stagingPath: String
     /// Folders made so far, shared by the jobs that write from every core.
     private let createdFolders = Locked<Set<String>>([""])
 
-    init(target: URL, staging: URL, lock: FolderLock) {
+    init(target: URL, staging: URL, lock: FolderLock, kept: Set<String>) {
         self.target = target
         self.staging = staging
         self.stagingPath = staging.path
         self.lock = lock
+        self.kept = kept
     }
 
     func write(_ file: OutputFile) throws {
@@ -129,30 +145,77 @@ final class StagingFolder: SiteSink, @unchecked Sendable {
         }
     }
 
-    /// Swaps the staging folder in for the output folder in one step, then removes the old site.
+    /// Swaps the staging folder in for the output folder in one step, moves the kept files of the old site into
+    /// the new one, then removes the old site.
     func commit() throws {
         defer { lock.release() }
         let manager = FileManager.default
         try Data("achyk\n".utf8).write(to: staging.appendingPathComponent(OutputFolder.marker))
-        for kept in OutputFolder.keptFiles {
-            let old = target.appendingPathComponent(kept)
-            if manager.fileExists(atPath: old.path) {
-                try manager.copyItem(at: old, to: staging.appendingPathComponent(kept))
-            }
-        }
         guard manager.fileExists(atPath: target.path) else {
             try rename(staging, to: target)
             return
         }
         if achyk_exchange_paths(staging.path, target.path) == 0 {
+            // The old site is now at the staging path. A build killed before the kept files are moved leaves them
+            // there, and the next build moves them back before it removes the leftover.
+            Self.moveKept(kept, from: staging, to: target)
             _ = achyk_remove_tree(staging.path)
             return
         }
+        let exchangeError = errno
         // A file system without RENAME_EXCHANGE: two renames, leaving the old site beside until the new one is in.
         let old = staging.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).achyk-old-\(getpid())")
-        try rename(target, to: old)
-        try rename(staging, to: target)
-        _ = achyk_remove_tree(old.path)
+        if exchangeError != EXDEV, Glibc.rename(target.path, old.path) == 0 {
+            try rename(staging, to: target)
+            Self.moveKept(kept, from: old, to: target)
+            _ = achyk_remove_tree(old.path)
+            return
+        }
+        // The output folder cannot be moved at all (EXDEV: a folder in a lower layer of an overlay file system, as
+        // in container images): its entries are replaced one by one, inside it.
+        try replaceEntries()
+    }
+
+    /// Replaces the output folder's entries with the staging folder's, one by one: each entry is moved aside and
+    /// the new one moved in at once, so a reader sees, per entry, the old or the new version; the site as a whole
+    /// is mixed only for the moment between the first and the last entry (docs/quality.md).
+    private func replaceEntries() throws {
+        let manager = FileManager.default
+        let aside = target.appendingPathComponent(".achyk-old-\(getpid())")
+        try? manager.createDirectory(at: aside, withIntermediateDirectories: false)
+        let entries = (try? manager.contentsOfDirectory(atPath: staging.path)) ?? []
+        // The marker last: until it is in, the folder is marked as achyk's by the old one.
+        for entry in entries.sorted(by: { ($0 == OutputFolder.marker ? 1 : 0, $0) < ($1 == OutputFolder.marker ? 1 : 0, $1) }) {
+            let destination = target.appendingPathComponent(entry)
+            if manager.fileExists(atPath: destination.path) || (try? manager.destinationOfSymbolicLink(atPath: destination.path)) != nil {
+                // A folder from a lower layer cannot be renamed either: it is removed instead.
+                if Glibc.rename(destination.path, aside.appendingPathComponent(entry).path) != 0 {
+                    _ = achyk_remove_tree(destination.path)
+                }
+            }
+            try rename(staging.appendingPathComponent(entry), to: destination)
+        }
+        // What the old site had and the new one has not, except the kept files.
+        for entry in (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
+        where !entries.contains(entry) && !kept.contains(entry) && entry != aside.lastPathComponent {
+            _ = achyk_remove_tree(target.appendingPathComponent(entry).path)
+        }
+        _ = achyk_remove_tree(aside.path)
+        _ = achyk_remove_tree(staging.path)
+    }
+
+    /// Moves each kept file or folder of `old` to `new`, unless `new` has one of that name.
+    static func moveKept(_ kept: Set<String>, from old: URL, to new: URL) {
+        for name in kept.sorted() {
+            let source = old.appendingPathComponent(name)
+            let destination = new.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: source.path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: source.path)) != nil,
+                !FileManager.default.fileExists(atPath: destination.path)
+            else { continue }
+            if Glibc.rename(source.path, destination.path) != 0 {
+                try? FileManager.default.copyItem(at: source, to: destination)
+            }
+        }
     }
 
     func discard() {
@@ -171,15 +234,26 @@ final class StagingFolder: SiteSink, @unchecked Sendable {
 final class FolderLock {
     private var descriptor: Int32
 
-    init(path: String, folder: String) throws {
+    init(path: String, folder: String, wait: Duration = .zero, onWait: () -> Void = {}) throws {
         descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw OutputFolderError(message: "could not create the lock file \(path): \(String(cString: strerror(errno)))")
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            descriptor = -1
-            throw OutputFolderError(message: "another achyk build is writing \(folder) right now; wait for it to finish and build again")
+        let clock = ContinuousClock()
+        let deadline = clock.now + wait
+        var told = false
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, clock.now < deadline else {
+                close(descriptor)
+                descriptor = -1
+                let waited = wait > .zero ? " (waited \(wait.components.seconds) s)" : ""
+                throw OutputFolderError(message: "another achyk build is writing \(folder) right now\(waited); wait for it to finish and build again")
+            }
+            if !told {
+                onWait()
+                told = true
+            }
+            usleep(100_000)
         }
     }
 

@@ -21,8 +21,12 @@ public struct SiteBuilder: Sendable {
 
     /// Builds the site into `options.outputFolder`, or, without one, renders it to check it and writes nothing.
     public func build(_ options: BuildOptions) async -> BuildReport {
-        let output = options.outputFolder.map { OutputFolder(url: $0, contentFolder: options.contentFolder) }
-        return await run(options, output: output) { try output?.beginWriting() }.0
+        let logger = self.logger
+        return await run(options) { output in
+            try output?.beginWriting(wait: options.lockWait) {
+                logger.info("waiting for another achyk build writing \(output?.target.path ?? "") to finish (at most \(options.lockWait.components.seconds) s)")
+            }
+        }.0
     }
 
     /// Builds the site into memory, for `achyk serve`; nil when the build failed.
@@ -30,7 +34,7 @@ public struct SiteBuilder: Sendable {
         var options = options
         options.outputFolder = nil
         let sink = CollectingSink()
-        let (report, parts) = await run(options, output: nil) { sink }
+        let (report, parts) = await run(options) { _ in sink }
         guard report.succeeded, let parts else { return (report, nil) }
         return (report, LiveBuild(
             files: sink.files, options: options, content: parts.content, theme: parts.theme, markdown: parts.markdown, budgets: parts.budgets,
@@ -42,7 +46,7 @@ public struct SiteBuilder: Sendable {
     private typealias Parts = (content: SiteContent, theme: Theme, markdown: MarkdownStage.Result, budgets: [MunicipalityFigures], siteMap: SiteMap)
 
     private func run(
-        _ options: BuildOptions, output: OutputFolder?, makeSink: () throws -> SiteSink?
+        _ options: BuildOptions, makeSink: (OutputFolder?) throws -> SiteSink?
     ) async -> (BuildReport, Parts?) {
         let clock = ContinuousClock()
         let start = clock.now
@@ -66,6 +70,7 @@ public struct SiteBuilder: Sendable {
         if let baseURL = options.baseURL { loaded = loaded.with(baseURL: baseURL) }
         // The output folder's own problems are found before any work, and reported with the content's.
         let outputLocation = SourceLocation(options.outputFolder?.path ?? "Site")
+        let output = options.outputFolder.map { OutputFolder(url: $0, contentFolder: options.contentFolder, keeping: loaded.settings.keep) }
         do { try output?.checkIsReplaceable() } catch { diagnostics.error(error.message, at: outputLocation) }
         let theme = stage("load theme") { Theme.load(options.theme, languages: loaded.settings.languages, reporting: &diagnostics) }
         let content = stage("resolve translations") { TranslationResolver().resolve(loaded, reporting: &diagnostics) }
@@ -85,7 +90,7 @@ public struct SiteBuilder: Sendable {
         let stageStart = clock.now
         let outcome: Result<WrittenSite, Error>
         do {
-            outcome = .success(try await RenderStage().run(early.jobs(needingMarkdown: false), into: try makeSink()) {
+            outcome = .success(try await RenderStage().run(early.jobs(needingMarkdown: false), into: try makeSink(output)) {
                 let markdownStart = ContinuousClock.now
                 var problems = Diagnostics()
                 let markdown = MarkdownStage().render(content, linkTargets: siteMap.linkTargets, reporting: &problems)

@@ -114,7 +114,7 @@ import Testing
 }
 
 @Suite struct ConcurrentBuildTests {
-    @Test func aSecondBuildIntoTheSameFolderIsRefusedWithAClearMessage() throws {
+    @Test func aSecondBuildWaitsThenGivesUpWithAClearMessage() throws {
         let cli = CommandLineTests()
         let folder = cli.temporaryFolder()
         let content = CommandLineTests.repository.appendingPathComponent("Tests/Fixtures/minimal/Content").path
@@ -123,10 +123,11 @@ import Testing
         let lock = open(folder.appendingPathComponent(".Site.achyk-lock").path, O_RDWR)
         #expect(lock >= 0)
         #expect(flock(lock, LOCK_EX | LOCK_NB) == 0)
-        let refused = try cli.achyk(["build", "--content", content, "--output", "Site"], in: folder)
+        let refused = try cli.achyk(["build", "--content", content, "--output", "Site", "--wait", "1"], in: folder)
         #expect(refused.status == 1)
+        #expect(refused.standardError.contains("waiting for another achyk build writing"))
         #expect(refused.standardError.contains("another achyk build is writing"))
-        #expect(refused.standardError.contains("wait for it to finish"))
+        #expect(refused.standardError.contains("(waited 1 s); wait for it to finish"))
         flock(lock, LOCK_UN)
         close(lock)
         #expect(try cli.achyk(["build", "--content", content, "--output", "Site"], in: folder).status == 0)

@@ -1,6 +1,9 @@
 @testable import AchykPipeline
 import AchykRender
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 @Suite struct OutputFolderTests {
@@ -77,5 +80,129 @@ import Testing
         let (report, _) = await Fixtures.build(Fixtures.content("minimal"), into: root.appendingPathComponent("Site"))
         #expect(report.succeeded)
         #expect(!FileManager.default.fileExists(atPath: leftover.path))
+    }
+
+    /// A git worktree of the published site, GitHub Pages' CNAME and .nojekyll, and what site.yaml's `keep`
+    /// names stay in the output folder, whole, on every build (a hostile review found them deleted).
+    @Test func keptFilesAndFoldersSurviveEveryBuild() async throws {
+        let root = Fixtures.temporaryFolder()
+        let content = root.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: Fixtures.content("minimal"), to: content)
+        let settings = content.appendingPathComponent("site.yaml")
+        try (String(contentsOf: settings, encoding: .utf8) + "keep: [google123.html]\n").write(to: settings, atomically: true, encoding: .utf8)
+        let site = root.appendingPathComponent("Site")
+        let (first, _) = await Fixtures.build(content, into: site)
+        try #require(first.succeeded)
+        let manager = FileManager.default
+        try manager.createDirectory(at: site.appendingPathComponent(".git/refs"), withIntermediateDirectories: true)
+        try "ref: refs/heads/gh-pages\n".write(to: site.appendingPathComponent(".git/HEAD"), atomically: true, encoding: .utf8)
+        try "budget.example.org\n".write(to: site.appendingPathComponent("CNAME"), atomically: true, encoding: .utf8)
+        try "".write(to: site.appendingPathComponent(".nojekyll"), atomically: true, encoding: .utf8)
+        try "google-site-verification\n".write(to: site.appendingPathComponent("google123.html"), atomically: true, encoding: .utf8)
+        for _ in 0..<2 {
+            let (again, _) = await Fixtures.build(content, into: site)
+            try #require(again.succeeded)
+            #expect(Fixtures.text(".git/HEAD", in: site) == "ref: refs/heads/gh-pages\n")
+            #expect(manager.fileExists(atPath: site.appendingPathComponent(".git/refs").path))
+            #expect(Fixtures.text("CNAME", in: site) == "budget.example.org\n")
+            #expect(manager.fileExists(atPath: site.appendingPathComponent(".nojekyll").path))
+            #expect(Fixtures.text("google123.html", in: site) == "google-site-verification\n")
+            #expect(manager.fileExists(atPath: site.appendingPathComponent("en/index.html").path))
+        }
+        #expect(try manager.contentsOfDirectory(atPath: root.path).sorted() == [".Site.achyk-lock", "Content", "Site"])
+    }
+
+    @Test func keepNamesOnlyNamesAtTheTopThatAchykDoesNotWrite() async throws {
+        let content = try Fixtures.contentFolder([
+            "site.yaml": Data("title: T\nbase_url: https://example.org/\nlanguages: [en]\nkeep: [../etc, en, CNAME]\n".utf8),
+        ])
+        let (report, _) = await Fixtures.build(content)
+        #expect(report.diagnostics.sorted.map(\.description) == [
+            "site.yaml:4: error: keep: '../etc' must be the name of a file or folder at the top of the output folder, without '/'",
+            "site.yaml:4: error: keep: 'en' is written by achyk on every build and cannot be kept",
+        ])
+    }
+
+    /// A build killed after the swap leaves the old site, with the kept files, beside the new one: the next build
+    /// moves them back before it removes the leftover.
+    @Test func keptFilesLeftInTheOldSiteOfAKilledBuildAreMovedBack() async throws {
+        let root = Fixtures.temporaryFolder()
+        let site = root.appendingPathComponent("Site")
+        let (first, _) = await Fixtures.build(Fixtures.content("minimal"), into: site)
+        try #require(first.succeeded)
+        let leftover = root.appendingPathComponent(".Site.achyk-staging-99999")
+        try FileManager.default.createDirectory(at: leftover.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try "ref: refs/heads/main\n".write(to: leftover.appendingPathComponent(".git/HEAD"), atomically: true, encoding: .utf8)
+        let (second, _) = await Fixtures.build(Fixtures.content("minimal"), into: site)
+        try #require(second.succeeded)
+        #expect(Fixtures.text(".git/HEAD", in: site) == "ref: refs/heads/main\n")
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+    }
+
+    /// `--output www` where www is a link to the current release: the site is swapped where the link leads, and
+    /// the link stays a link.
+    @Test func aLinkedOutputFolderIsBuiltWhereItLeads() async throws {
+        let root = Fixtures.temporaryFolder()
+        let real = root.appendingPathComponent("release")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        let link = root.appendingPathComponent("www")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        for _ in 0..<2 {
+            let (report, _) = await Fixtures.build(Fixtures.content("minimal"), into: link)
+            try #require(report.succeeded, "\(report.diagnostics.sorted)")
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
+            #expect(FileManager.default.fileExists(atPath: real.appendingPathComponent("en/index.html").path))
+        }
+    }
+
+    @Test func aSecondBuildWaitsForTheFirstAndGivesUpAfterItsTimeLimit() throws {
+        let root = Fixtures.temporaryFolder()
+        let first = try OutputFolder(url: root.appendingPathComponent("Site")).beginWriting()
+        var toldToWait = false
+        #expect(throws: OutputFolderError(message: "another achyk build is writing \(root.appendingPathComponent("Site").resolvingSymlinksInPath().path) right now (waited 1 s); wait for it to finish and build again")) {
+            try OutputFolder(url: root.appendingPathComponent("Site")).beginWriting(wait: .seconds(1)) { toldToWait = true }
+        }
+        #expect(toldToWait)
+        // Released while the second waits: the second goes on.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { first.discard() }
+        let second = try OutputFolder(url: root.appendingPathComponent("Site")).beginWriting(wait: .seconds(30))
+        second.discard()
+    }
+
+    /// With the output folder in a lower layer of an overlay file system (a container image), it cannot be renamed
+    /// (EXDEV): its entries are replaced inside it. Needs root to mount an overlay.
+    @Test(.enabled(if: getuid() == 0)) func anOutputFolderThatCannotBeMovedIsReplacedInside() async throws {
+        let root = Fixtures.temporaryFolder()
+        let (lower, upper, work, merged) = (root.appendingPathComponent("lower"), root.appendingPathComponent("upper"),
+                                             root.appendingPathComponent("work"), root.appendingPathComponent("merged"))
+        for folder in [lower.appendingPathComponent("Site/en"), upper, work, merged] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        try "# The site\n".write(to: lower.appendingPathComponent("Site/README.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: lower.appendingPathComponent("Site/en"))
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["-t", "overlay", "overlay", "-o", "lowerdir=\(lower.path),upperdir=\(upper.path),workdir=\(work.path)", merged.path]
+        try mount.run()
+        mount.waitUntilExit()
+        try #require(mount.terminationStatus == 0, "could not mount an overlay file system")
+        defer {
+            let unmount = Process()
+            unmount.executableURL = URL(fileURLWithPath: "/bin/umount")
+            unmount.arguments = [merged.path]
+            try? unmount.run()
+            unmount.waitUntilExit()
+        }
+        let site = merged.appendingPathComponent("Site")
+        #expect(Glibc.rename(site.path, merged.appendingPathComponent("moved").path) != 0 && errno == EXDEV)
+        for content in ["trilingual", "minimal"] {
+            let (report, _) = await Fixtures.build(Fixtures.content(content), into: site)
+            try #require(report.succeeded, "\(report.diagnostics.sorted)")
+            #expect(Fixtures.text("README.md", in: site) == "# The site\n")
+        }
+        #expect(Fixtures.files(in: site) == [".achyk-output", "404.html", "README.md", "assets/style.css", "en/about/index.html",
+                                             "en/feed.xml", "en/handbook/index.html", "en/index.html", "en/news/index.html",
+                                             "index.html", "sitemap.xml"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: merged.path).sorted() == [".Site.achyk-lock", "Site"])
     }
 }
