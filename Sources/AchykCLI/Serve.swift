@@ -28,9 +28,23 @@ struct Serve: AsyncParsableCommand {
         let buildOptions = BuildOptions(
             contentFolder: options.contentFolder, theme: options.themeSource, outputFolder: nil,
             includesDrafts: options.drafts, strict: options.strict)
+        guard PreviewServer.ipv4Address(host) != nil else { throw ValidationError(PreviewServerError.badHost(host).description) }
         let site = LiveSite(options: buildOptions, builder: SiteBuilder(logger: options.makeLogger()))
         report(await site.rebuild())
-        let server = try await PreviewServer(site: site).makeServer(host: host, port: port)
+        let server = try await PreviewServer(site: site, host: host).makeServer(host: host, port: port)
+        // Listening first, so that "Serving" is printed only once it is so, with the port actually taken (0 picks one).
+        let running = Task { try await server.run() }
+        do {
+            try await server.waitUntilListening(timeout: 10)
+        } catch {
+            let reason = await { () async -> String in
+                do { try await running.value } catch { return "\(error)" }
+                return "\(error)"
+            }()
+            throw ValidationError("could not listen on \(host):\(port) (\(reason)); is another server using the port? choose another with --port")
+        }
+        var listening = port
+        if case .ip4(_, let actual)? = await server.listeningAddress { listening = actual }
         var watched = [options.contentFolder.standardizedFileURL]
         if case .folder(let theme, _) = options.themeSource { watched.append(theme) }
         let watcher = ContentWatcher(folders: watched, interval: .milliseconds(100))
@@ -41,9 +55,9 @@ struct Serve: AsyncParsableCommand {
             }
         }
         defer { watching.cancel() }
-        print("Serving \(options.content) at http://\(host):\(port)/ — edits rebuild and reload the browser; Ctrl-C stops.")
+        print("Serving \(options.content) at http://\(host):\(listening)/ — edits rebuild and reload the browser; Ctrl-C stops.")
         fflush(nil)
-        try await server.run()
+        try await running.value
     }
 
     private func report(_ report: BuildReport) {

@@ -53,7 +53,13 @@ public struct ContentLoader: Sendable {
             case ("site.yaml", 1, _):
                 continue
             case ("files", _, _):
-                staticFiles.append(StaticFile(sourcePath: contentFolder.appendingPathComponent(file).path, outputPath: file))
+                // Copied as they are when the site is written: a file that cannot be read is found now, at its path.
+                let source = contentFolder.appendingPathComponent(file).path
+                guard access(source, R_OK) == 0 else {
+                    diagnostics.error("the file cannot be read (\(String(cString: strerror(errno)))); check its permissions", at: SourceLocation(file))
+                    continue
+                }
+                staticFiles.append(StaticFile(sourcePath: source, outputPath: file))
             case ("partnerships", 2, "yaml"):
                 recordFiles.append(file)
             case (_, _, let ext) where Self.fileExtensionsRead.contains(ext):
@@ -70,12 +76,11 @@ public struct ContentLoader: Sendable {
 
     private func loadSettings(reporting diagnostics: inout Diagnostics) -> SiteSettings? {
         let url = contentFolder.appendingPathComponent("site.yaml")
-        guard let text = readText(at: url, path: "site.yaml", reporting: &diagnostics) else {
-            if !FileManager.default.fileExists(atPath: url.path) {
-                diagnostics.error("no site.yaml in the content folder \(contentFolder.path); is this the right folder?", at: SourceLocation("site.yaml"))
-            }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            diagnostics.error("no site.yaml in the content folder \(contentFolder.path); is this the right folder?", at: SourceLocation("site.yaml"))
             return nil
         }
+        guard let text = readText(at: url, path: "site.yaml", reporting: &diagnostics) else { return nil }
         return SiteSettingsReader().read(text, reporting: &diagnostics)
     }
 
@@ -128,9 +133,14 @@ public struct ContentLoader: Sendable {
         return PageReader(settings: settings).read(text, path: path, kind: kind, name: name, reporting: &diagnostics)
     }
 
-    /// Reads a file as UTF-8 text; binary or mis-encoded files are an error at line 1.
+    /// Reads a file as UTF-8 text; an unreadable, too large, binary or mis-encoded file is an error at its path.
     func readText(at url: URL, path: String, reporting diagnostics: inout Diagnostics) -> String? {
-        guard let data = TextDecoding.contents(of: url.path) else { return nil }
-        return TextDecoding.utf8Text(data, path: path, reporting: &diagnostics)
+        switch TextDecoding.contents(of: url.path) {
+        case .success(let data):
+            return TextDecoding.utf8Text(data, path: path, reporting: &diagnostics)
+        case .failure(let problem):
+            diagnostics.error(problem.message(limit: TextDecoding.textLimit), at: SourceLocation(path))
+            return nil
+        }
     }
 }

@@ -21,7 +21,11 @@ struct ContentWalker {
     }
 
     private func walk(folder: String, relative: String, rootPath: String, into result: inout [String], reporting diagnostics: inout Diagnostics) {
-        guard let directory = opendir(folder) else { return }
+        guard let directory = opendir(folder) else {
+            // A folder that cannot be read would take its pages out of the site without a word.
+            diagnostics.error("the folder cannot be read (\(String(cString: strerror(errno)))); check its permissions", at: SourceLocation(relative.isEmpty ? "." : relative + "/"))
+            return
+        }
         defer { closedir(directory) }
         var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(directory) {

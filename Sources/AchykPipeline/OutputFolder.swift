@@ -120,7 +120,9 @@ final class StagingFolder: SiteSink, @unchecked Sendable {
         case .data(let data):
             try Self.write(data, to: destination)
         case .copy(let source):
-            try FileManager.default.copyItem(atPath: source, toPath: destination)
+            // The file a link leads to, never the link: a published site holds no links (one would lead into the
+            // content folder, or out of the site, on the server).
+            try FileManager.default.copyItem(atPath: URL(fileURLWithPath: source).resolvingSymlinksInPath().path, toPath: destination)
         }
     }
 

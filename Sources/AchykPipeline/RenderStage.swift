@@ -1,3 +1,4 @@
+import AchykContent
 import AchykModel
 import AchykRender
 import Foundation
@@ -18,7 +19,21 @@ final class CollectingSink: SiteSink {
 
     var files: [String: OutputFile] { collected.withLock { $0 } }
 
-    func write(_ file: OutputFile) throws { collected.withLock { $0[file.path] = file } }
+    /// A file copied from the content folder is read now: the preview server answers only with what the build
+    /// made, and never follows a path at request time (the file could meanwhile have become a link to anything).
+    func write(_ file: OutputFile) throws {
+        var file = file
+        if case .copy(let source) = file.contents {
+            guard case .success(let data) = TextDecoding.contents(of: URL(fileURLWithPath: source).resolvingSymlinksInPath().path, limit: Self.fileLimit) else {
+                throw OutputFolderError(message: "could not read \(source) for the preview")
+            }
+            file = OutputFile(path: file.path, contents: .data(data))
+        }
+        collected.withLock { [file] in $0[file.path] = file }
+    }
+
+    /// A file of `files/` larger than this is not previewed (it stays in the built site).
+    static let fileLimit = 256 << 20
     func commit() throws {}
     func discard() { collected.withLock { $0 = [:] } }
 }

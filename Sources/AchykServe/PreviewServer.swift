@@ -12,18 +12,37 @@ public struct PreviewServer: Sendable {
     public static let versionPath = "/__achyk/version"
 
     let site: LiveSite
+    /// The host names a request may give in `Host` (and a WebSocket in `Origin`): loopback names and the address
+    /// served on. Anything else is refused, so that a web page cannot reach the preview by DNS rebinding.
+    let allowedHosts: Set<String>
 
-    public init(site: LiveSite) {
+    public init(site: LiveSite, host: String = "127.0.0.1") {
         self.site = site
+        self.allowedHosts = ["localhost", "127.0.0.1", "[::1]", host.lowercased()]
+    }
+
+    /// The IPv4 address to listen on: `localhost` is 127.0.0.1; other names are not looked up.
+    public static func ipv4Address(_ host: String) -> String? {
+        if host.lowercased() == "localhost" { return "127.0.0.1" }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts.allSatisfy({ part in UInt8(part) != nil && !part.isEmpty && part.allSatisfy(\.isASCII) }) else { return nil }
+        return host
     }
 
     /// A server bound to `host` (loopback unless asked otherwise) and `port` (0 picks a free one).
     public func makeServer(host: String = "127.0.0.1", port: UInt16) async throws -> HTTPServer {
-        let address: sockaddr_in = try .inet(ip4: host, port: port)
+        guard let ip = Self.ipv4Address(host) else { throw PreviewServerError.badHost(host) }
+        let address: sockaddr_in = try .inet(ip4: ip, port: port)
         let server = HTTPServer(address: address, logger: .disabled)
         let site = self.site
         do {
-            await server.appendRoute(HTTPRoute(methods: [.GET], path: Self.livePath), to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: ReloadMessages(site: site))))
+            let allowed = self.allowedHosts
+            let websocket = WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: ReloadMessages(site: site)))
+            await server.appendRoute(HTTPRoute(methods: [.GET], path: Self.livePath)) { request in
+                // Only pages of this preview may listen: a same-origin WebSocket, to an allowed host.
+                guard Self.isAllowed(request, hosts: allowed, origin: true) else { return Self.refused }
+                return try await websocket.handleRequest(request)
+            }
             await server.appendRoute(HTTPRoute(methods: [.GET], path: Self.versionPath)) { _ in
                 HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("\(await site.current.version)".utf8))
             }
@@ -32,8 +51,42 @@ public struct PreviewServer: Sendable {
         return server
     }
 
+    static let refused = HTTPResponse(
+        statusCode: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+        body: Data("achyk serve answers only requests to this computer's preview address.\n".utf8))
+
+    /// Whether the request names an allowed host in `Host`, and, for a WebSocket (`origin`), comes from a page
+    /// of an allowed host. A browser always sends both, so a request without them comes from no web page (an
+    /// HTTP/1.0 tool) and is answered.
+    static func isAllowed(_ request: HTTPRequest, hosts: Set<String>, origin: Bool = false) -> Bool {
+        func hostName(_ value: String) -> String {
+            // Without the port; an IPv6 address keeps its brackets.
+            if value.hasPrefix("["), let end = value.firstIndex(of: "]") { return String(value[...end]).lowercased() }
+            return String(value.split(separator: ":", maxSplits: 1).first ?? "").lowercased()
+        }
+        if let host = request.headers[.host], !hosts.contains(hostName(host)) { return false }
+        guard origin, let value = request.headers[HTTPHeader("Origin")] else { return true }
+        guard let url = URL(string: value), url.scheme == "http",
+            let originHost = url.host.map({ url.host?.contains(":") == true ? "[\($0)]" : $0 })
+        else { return false }
+        return hosts.contains(originHost.lowercased())
+    }
+
     /// Answers a request for a page or file of the site.
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        guard Self.isAllowed(request, hosts: allowedHosts) else { return Self.refused }
+        guard request.method == .GET || request.method == .HEAD else {
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"], body: Data())
+        }
+        let response = await respondToGET(request)
+        guard request.method == .HEAD else { return response }
+        // The same status and headers, without the body.
+        var headers = response.headers
+        headers[.contentLength] = String((try? await response.bodyData)?.count ?? 0)
+        return HTTPResponse(statusCode: response.statusCode, headers: headers, body: Data())
+    }
+
+    private func respondToGET(_ request: HTTPRequest) async -> HTTPResponse {
         let state = await site.current
         // The target as sent: FlyingFox's `path` is already standardised, which drops the trailing slash that tells
         // a folder from a file and hides `..`.
@@ -48,7 +101,8 @@ public struct PreviewServer: Sendable {
             return serve(file, state: state, status: .ok)
         }
         if state.files[path + "/index.html"] != nil {
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: requested + "/"])
+            // From the normalised path, never the target as sent: `//en` would redirect to the host `en`.
+            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: "/" + path + "/"])
         }
         if let notFound = state.files[SitePaths.notFound] {
             return serve(notFound, state: state, status: .notFound)
@@ -70,7 +124,7 @@ public struct PreviewServer: Sendable {
         let data: Data
         switch file.contents {
         case .data(let bytes): data = bytes
-        case .copy(let source): data = FileManager.default.contents(atPath: source) ?? Data()
+        case .copy: data = Data()  // never here: the preview's build reads copied files into memory
         }
         let type = Self.contentType(of: file.path)
         guard type.hasPrefix("text/html") else {
@@ -125,6 +179,17 @@ struct ReloadMessages: WSMessageHandler {
                 task.cancel()
                 drain.cancel()
             }
+        }
+    }
+}
+
+/// A problem with the address `achyk serve` was asked to listen on.
+public enum PreviewServerError: Error, CustomStringConvertible {
+    case badHost(String)
+
+    public var description: String {
+        switch self {
+        case .badHost(let host): "--host '\(host)' is not an IPv4 address; use 127.0.0.1 (this computer), 0.0.0.0 (every network) or an address of this computer"
         }
     }
 }

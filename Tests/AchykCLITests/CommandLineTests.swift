@@ -133,3 +133,56 @@ import Testing
         #expect(try cli.achyk(["build", "--content", content, "--output", "Site"], in: folder).status == 0)
     }
 }
+
+/// Content that cannot be read, as an ordinary user meets it.
+@Suite struct UnreadableContentTests {
+    let cli = CommandLineTests()
+
+    /// Found by a hostile review: an unreadable folder's pages vanished from the site with "0 warnings", and an
+    /// unreadable site.yaml failed with no message. Run as an ordinary user (root reads everything).
+    @Test func whatCannotBeReadIsAnErrorAtItsPath() throws {
+        let folder = cli.temporaryFolder()
+        let content = folder.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: CommandLineTests.repository.appendingPathComponent("Tests/Fixtures/trilingual/Content"), to: content)
+        chmod(folder.path, 0o777)
+        chmod(content.appendingPathComponent("news").path, 0o000)
+        chmod(content.appendingPathComponent("pages/about.ru.md").path, 0o000)
+        chmod(content.appendingPathComponent("files/report.txt").path, 0o000)
+        defer { chmod(content.appendingPathComponent("news").path, 0o755) }
+        var arguments = ["build", "--content", "Content", "--output", "out"]
+        if getuid() == 0 {
+            arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CommandLineTests.executable.path] + arguments
+        }
+        let run = try getuid() == 0 ? runProgram("/usr/bin/setpriv", arguments, in: folder) : cli.achyk(arguments, in: folder)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("files/report.txt:1: error: the file cannot be read (Permission denied); check its permissions"))
+        #expect(run.standardError.contains("news/:1: error: the folder cannot be read (Permission denied); check its permissions"))
+        #expect(run.standardError.contains("pages/about.ru.md:1: error: the file cannot be read (Permission denied); check its permissions"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+
+        chmod(content.appendingPathComponent("news").path, 0o755)
+        chmod(content.appendingPathComponent("pages/about.ru.md").path, 0o644)
+        chmod(content.appendingPathComponent("files/report.txt").path, 0o644)
+        chmod(content.appendingPathComponent("site.yaml").path, 0o000)
+        let settings = try getuid() == 0 ? runProgram("/usr/bin/setpriv", arguments, in: folder) : cli.achyk(arguments, in: folder)
+        #expect(settings.status == 1)
+        #expect(settings.standardError.contains("site.yaml:1: error: the file cannot be read (Permission denied); check its permissions"))
+        #expect(!settings.standardError.contains("with --strict"))
+    }
+
+    func runProgram(_ path: String, _ arguments: [String], in folder: URL) throws -> CommandLineTests.Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandLineTests.Run(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+                   standardError: String(decoding: errData, as: UTF8.self))
+    }
+}

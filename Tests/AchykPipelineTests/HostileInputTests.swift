@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func aHugeLineIsReadInBoundedTime() async throws {
-        let line = String(repeating: "Бюджет ачык болушу керек. ", count: 400_000)  // about 10 MB on one line
+        let line = String(repeating: "Бюджет ачык болушу керек. ", count: 150_000)  // about 7 MB on one line, under the 8 MB limit
         let started = Date()
         let problems = await check(try content(["pages/long.ky.md": Data("---\ntitle: Long\n---\n\(line)\n".utf8)]))
         #expect(problems.isEmpty)
@@ -115,5 +115,37 @@ import Testing
         #expect(!page.contains("<img src=x"))
         #expect(!page.contains("javascript:"))
         #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"))
+    }
+
+    /// Found by a hostile review: a 3 GB page took 8.4 GB of memory (and crashed under a limit). Sparse, so the
+    /// test writes nothing to disk; refused unread.
+    @Test func aHugeMarkdownFileIsRefusedUnread() async throws {
+        let root = try content(["pages/huge.en.md": Data("---\ntitle: Huge\n---\n".utf8)])
+        let handle = try FileHandle(forWritingTo: root.appendingPathComponent("pages/huge.en.md"))
+        try handle.truncate(atOffset: 3 << 30)
+        try handle.close()
+        #expect(await check(root) == ["pages/huge.en.md:1: error: the file is 3072 MB; content files over 8 MB are not read (is this the right file?)"])
+    }
+
+    @Test func twoTablesForOneYearAreAnErrorNamingBoth() async throws {
+        let root = try content([
+            "budgets/leilek/municipality.yaml": Data("id: leilek\nname: Leilek\n".utf8),
+            "budgets/leilek/2025.csv": Data("code,approved\n701,5\n".utf8),
+            "budgets/leilek/2025.CSV": Data("code,approved\n701,6\n".utf8),
+        ])
+        #expect(await check(root) == ["budgets/leilek/2025.csv:1: error: two tables for 2025: budgets/leilek/2025.CSV and budgets/leilek/2025.csv; keep one"])
+    }
+
+    /// A link inside the content folder, written with an absolute path, is published as the file it leads to:
+    /// the site holds no links (a hostile review found one, leading into the content folder).
+    @Test func aLinkedFileIsPublishedAsAFile() async throws {
+        let root = try content(["files/report.txt": Data("A report.\n".utf8)])
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("files/latest.txt").path,
+                                                   withDestinationPath: root.appendingPathComponent("files/report.txt").path)
+        let (report, site) = await Fixtures.build(root)
+        try #require(report.succeeded, "\(report.diagnostics.sorted)")
+        let published = site.appendingPathComponent("files/latest.txt").path
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: published)) == nil)
+        #expect(Fixtures.text("files/latest.txt", in: site) == "A report.\n")
     }
 }

@@ -27,9 +27,9 @@ import Glibc
         return (site, content)
     }
 
-    func get(_ path: String, from server: PreviewServer) async -> (HTTPResponse, String) {
+    func get(_ path: String, from server: PreviewServer, method: HTTPMethod = .GET, headers: [HTTPHeader: String] = [.host: "127.0.0.1:1313"]) async -> (HTTPResponse, String) {
         let request = HTTPRequest(
-            method: .GET, version: .http11, target: HTTPRequest.Target(path: path, query: ""), headers: [:], body: HTTPBodySequence())
+            method: method, version: .http11, target: HTTPRequest.Target(path: path, query: ""), headers: HTTPHeaders(headers), body: HTTPBodySequence())
         let response = await server.respond(to: request)
         let body = (try? await response.bodyData) ?? Data()
         return (response, String(decoding: body, as: UTF8.self))
@@ -50,6 +50,66 @@ import Glibc
         let (redirect, _) = await get("/ky", from: server)
         #expect(redirect.statusCode == .movedPermanently)
         #expect(redirect.headers[.location] == "/ky/")
+    }
+
+    /// Found by a hostile review: a protocol-relative redirect, a body for HEAD, every method answered like GET.
+    @Test func redirectsStayOnTheSiteHeadHasNoBodyAndOtherMethodsAreRefused() async throws {
+        let (site, _) = try await makeSite()
+        let server = PreviewServer(site: site)
+        let (redirect, _) = await get("//ky", from: server)
+        #expect(redirect.statusCode == .movedPermanently)
+        #expect(redirect.headers[.location] == "/ky/")
+        let (head, headBody) = await get("/ky/", from: server, method: .HEAD)
+        #expect(head.statusCode == .ok)
+        #expect(headBody.isEmpty)
+        #expect(Int(head.headers[.contentLength] ?? "") ?? 0 > 1000)
+        for method in [HTTPMethod.POST, .PUT, .DELETE] {
+            let (refused, _) = await get("/ky/", from: server, method: method)
+            #expect(refused.statusCode == .methodNotAllowed)
+            #expect(refused.headers[HTTPHeader("Allow")] == "GET, HEAD")
+        }
+    }
+
+    /// DNS rebinding: a page of another site that resolves its name to 127.0.0.1 sends its own host name.
+    @Test(arguments: [("127.0.0.1:1313", true), ("localhost:1313", true), ("[::1]:1313", true), ("LOCALHOST", true),
+                      ("evil.example:1313", false), ("127.0.0.1.evil.example", false), ("10.0.0.5:1313", false)])
+    func onlyLoopbackHostNamesAreAnswered(host: String, answered: Bool) async throws {
+        let (site, _) = try await makeSite()
+        let (response, _) = await get("/ky/", from: PreviewServer(site: site), headers: [.host: host])
+        #expect((response.statusCode == .ok) == answered)
+        #expect((response.statusCode == .forbidden) == !answered)
+    }
+
+    @Test func theReloadSocketTakesOnlyPagesOfThePreview() async throws {
+        let request = { (origin: String) in
+            HTTPRequest(method: .GET, version: .http11, target: HTTPRequest.Target(path: PreviewServer.livePath, query: ""),
+                        headers: HTTPHeaders([.host: "127.0.0.1:1313", HTTPHeader("Origin"): origin]), body: HTTPBodySequence())
+        }
+        let hosts: Set<String> = ["localhost", "127.0.0.1", "[::1]"]
+        #expect(PreviewServer.isAllowed(request("http://127.0.0.1:1313"), hosts: hosts, origin: true))
+        #expect(PreviewServer.isAllowed(request("http://localhost:1313"), hosts: hosts, origin: true))
+        #expect(!PreviewServer.isAllowed(request("http://evil.example"), hosts: hosts, origin: true))
+        #expect(!PreviewServer.isAllowed(request("https://127.0.0.1.evil.example"), hosts: hosts, origin: true))
+        #expect(!PreviewServer.isAllowed(request("null"), hosts: hosts, origin: true))
+    }
+
+    @Test(arguments: [("localhost", "127.0.0.1"), ("127.0.0.1", "127.0.0.1"), ("0.0.0.0", "0.0.0.0"), ("example.com", nil), ("1.2.3", nil), ("256.1.1.1", nil)])
+    func hostNamesAreAddressesOrLocalhost(host: String, address: String?) {
+        #expect(PreviewServer.ipv4Address(host) == address)
+    }
+
+    /// A file of `files/` is served as the build read it: replaced by a link to a secret after the build, it
+    /// does not leak (a hostile review got /etc/passwd this way).
+    @Test func aCopiedFileReplacedByALinkAfterTheBuildIsNotFollowed() async throws {
+        let (site, content) = try await makeSite()
+        let secret = content.deletingLastPathComponent().appendingPathComponent("secret.txt")
+        try "root:x:0:0\n".write(to: secret, atomically: true, encoding: .utf8)
+        let file = content.appendingPathComponent("files/report.txt")
+        try FileManager.default.removeItem(at: file)
+        try FileManager.default.createSymbolicLink(at: file, withDestinationURL: secret)
+        let (response, body) = await get("/files/report.txt", from: PreviewServer(site: site))
+        #expect(response.statusCode == .ok)
+        #expect(body == "A report.\n")
     }
 
     @Test func answersMissingPagesWithTheSites404() async throws {

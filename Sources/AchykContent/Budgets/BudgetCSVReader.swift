@@ -39,12 +39,15 @@ struct BudgetCSVReader {
 
     /// Reads the file at `url`; one too large to be a budget is refused before it is read into memory.
     func read(fileAt url: URL, reporting diagnostics: inout Diagnostics) -> BudgetTable? {
-        let size = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= Self.maximumBytes else {
+        switch TextDecoding.contents(of: url.path, limit: Self.maximumBytes) {
+        case .success(let data):
+            return read(data, reporting: &diagnostics)
+        case .failure(.tooLarge(let size)):
             refuse(size: size, reporting: &diagnostics)
-            return nil
+        case .failure(let problem):
+            diagnostics.error(problem.message(limit: Self.maximumBytes), at: fileLocation)
         }
-        return read(TextDecoding.contents(of: url.path) ?? Data(), reporting: &diagnostics)
+        return nil
     }
 
     private func refuse(size: Int, reporting diagnostics: inout Diagnostics) {

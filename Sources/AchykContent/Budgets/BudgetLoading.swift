@@ -44,6 +44,11 @@ struct BudgetFiles {
                 diagnostics.error("a budget table is named after its fiscal year, as in 2023.csv", at: location)
                 return nil
             }
+            // 2025.csv and 2025.CSV are two tables for one year: which one is the budget is for the editor to say.
+            if let other = folders[folder]?.tables[year] {
+                diagnostics.error("two tables for \(year): \(other) and \(path); keep one", at: SourceLocation(max(other, path)))
+                return nil
+            }
             folders[folder, default: Folder()].tables[year] = path
         case "md":
             folders[folder, default: Folder()] = folders[folder] ?? Folder()
