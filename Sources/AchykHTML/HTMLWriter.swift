@@ -100,7 +100,9 @@ public struct HTMLWriter: Sendable {
     }
 }
 
-/// Escaping for HTML and XML text and attribute values: the five characters with a meaning in markup.
+/// Escaping for HTML and XML text and attribute values: the five characters with a meaning in markup, and the
+/// control characters that XML forbids (a U+0001 in a news title made the feed not well-formed), which become
+/// U+FFFD, the replacement character.
 public enum Escaping {
     public static func escape(_ text: String) -> String {
         var result = ""
@@ -121,6 +123,7 @@ public enum Escaping {
                 case 0x3E: replacement = "&gt;"
                 case 0x22: replacement = "&quot;"
                 case 0x27: replacement = "&#39;"
+                case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F: replacement = "\u{FFFD}"
                 default: continue
                 }
                 if index > start { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
@@ -135,7 +138,7 @@ public enum Escaping {
     public static func append(_ text: String, to output: inout String) {
         var text = text
         let needsWork = text.withUTF8 { bytes in
-            bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+            bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) }
         }
         guard needsWork else {
             output += text
@@ -151,6 +154,7 @@ public enum Escaping {
                 case 0x3E: replacement = "&gt;"
                 case 0x22: replacement = "&quot;"
                 case 0x27: replacement = "&#39;"
+                case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F: replacement = "\u{FFFD}"
                 default: continue
                 }
                 if index > start { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) }

@@ -22,7 +22,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location)
     }
 
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    /// `path:line: error: message`, with control characters of the path and message made visible.
+    public var description: String { "\(location.path.escapingControlCharacters):\(location.line): \(severity.rawValue): \(message.escapingControlCharacters)" }
 }
 
 /// Every problem of a run, collected so that they are all reported together.
@@ -57,5 +58,33 @@ public struct Diagnostics: Hashable, Sendable {
         Array(Set(all)).sorted {
             ($0.location, $0.severity == .error ? 0 : 1, $0.message) < ($1.location, $1.severity == .error ? 0 : 1, $1.message)
         }
+    }
+}
+
+extension String {
+    /// The text with every character that could act on a terminal made visible: control characters (an ESC
+    /// sequence repaints the screen, a newline in a file name forges a line of its own) and the bidirectional
+    /// overrides that reorder what is shown. Used for every path and message achyk prints.
+    public var escapingControlCharacters: String {
+        guard unicodeScalars.contains(where: Self.needsEscape) else { return self }
+        var result = ""
+        for scalar in unicodeScalars {
+            guard Self.needsEscape(scalar) else {
+                result.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default: result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            }
+        }
+        return result
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
     }
 }

@@ -49,6 +49,13 @@ struct MarkdownStage {
             let pagePath = sitePaths.page(key, in: page.language)
             var problems: [Diagnostic] = []
             var anchors: [AnchorLink] = []
+            if let (line, message) = MarkdownLimits.problem(in: page.markdown) {
+                let result = PageResult(
+                    path: page.path, html: "", headingIDs: [],
+                    problems: [.error(message, at: SourceLocation(page.path, line: page.bodyLine + line - 1))], anchors: [])
+                results.withLock { $0[index] = result }
+                return
+            }
             let rendered = converter.convert(page.markdown) { link in
                 guard let (target, relative) = SitePaths.rootLink(link.url, from: pagePath) else { return nil }
                 let location = SourceLocation(page.path, line: page.bodyLine + link.line - 1)
@@ -102,6 +109,10 @@ struct MarkdownStage {
             for (field, text) in [("results", record.results), ("notes", record.notes)] {
                 for (language, markdown) in text.texts {
                     let pagePath = paths.partnership(record.id, in: language)
+                    if let (_, message) = MarkdownLimits.problem(in: markdown) {
+                        diagnostics.error("'\(field)': \(message)", at: SourceLocation(record.path))
+                        continue
+                    }
                     let rendered = converter.convert(markdown) { link in
                         guard let (target, relative) = SitePaths.rootLink(link.url, from: pagePath) else { return nil }
                         if !targets.contains(target) {

@@ -1,6 +1,9 @@
 import AchykModel
 import AchykPipeline
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 /// Broken and hostile content: each gives a clear problem at path:line, in bounded time and memory, and no crash.
@@ -147,5 +150,55 @@ import Testing
         let published = site.appendingPathComponent("files/latest.txt").path
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: published)) == nil)
         #expect(Fixtures.text("files/latest.txt", in: site) == "A report.\n")
+    }
+
+    /// Control characters in every field that reaches XML: feeds, the sitemap and the SVG charts stay well-formed
+    /// (a hostile review made feed.xml unreadable with U+0001 in a news title).
+    @Test func controlCharactersKeepEveryXMLFileWellFormed() async throws {
+        let hostile = "A\u{1}B\u{1B}[2J\u{7}C\u{B}"
+        let root = try Fixtures.contentFolder([
+            "site.yaml": Data("title: \"Site \\x01\\x1B\"\nbase_url: https://example.org/\nlanguages: [en]\norganisation: \"Org \\x02\"\n".utf8),
+            // YAML takes control characters only as escapes in double quotes.
+            "news/2024-01-02-note.en.md": Data("---\ndate: 2024-01-02\ntitle: \"A\\x01B\\x1B[2J\\x07C\\x0B\"\nsummary: \"S\\x01\"\n---\nBody \(hostile)\n".utf8),
+            "budgets/town/municipality.yaml": Data("id: town\nname: \"Town \\x01\"\npopulation: {2024: 1000}\n".utf8),
+            "budgets/town/2024.csv": Data("code,name,approved\n1111,\"Tax \u{1}\",100\n7011,\"Office \u{1}\",100\n".utf8),
+        ])
+        let (report, site) = await Fixtures.build(root)
+        try #require(report.succeeded, "\(report.diagnostics.sorted)")
+        let xmlFiles = Fixtures.files(in: site).filter { $0.hasSuffix(".xml") || $0.hasSuffix(".svg") }
+        #expect(xmlFiles.contains("en/feed.xml") && xmlFiles.contains { $0.hasSuffix(".svg") })
+        for file in xmlFiles {
+            #expect(throws: Never.self, "\(file)") { _ = try XMLDocument(data: Data(Fixtures.text(file, in: site).utf8), options: []) }
+        }
+        #expect(!Fixtures.text("en/feed.xml", in: site).contains("\u{1}"))
+    }
+
+    /// A file name with a newline or an escape sequence is printed with them made visible: no forged line, no
+    /// repainted terminal.
+    @Test func pathsAndMessagesArePrintedWithControlCharactersVisible() async throws {
+        let root = try content(["pages/x\nsite.yaml:3: error: forged.en.md": Data("---\ntitle: X\n---\n".utf8),
+                                "pages/\u{1B}[2Jclear.en.md": Data("---\ntitle: X\n---\n".utf8)])
+        let problems = await check(root)
+        #expect(!problems.isEmpty)
+        #expect(problems.allSatisfy { !$0.contains("\n") && !$0.contains("\u{1B}") })
+        #expect(problems.contains { $0.hasPrefix("pages/x\\nsite.yaml:3: error: forged.en.md:1: error:") })
+        #expect(problems.contains { $0.hasPrefix("pages/\\u{1B}[2Jclear.en.md:1: error:") })
+    }
+
+    /// Markdown that libcmark-gfm takes half a minute over (a hostile review: 40,000 nested `*a_`, 29 s; a table of
+    /// 2,000 columns, 3.6 s) is refused at once, at its line.
+    @Test func markdownThatWouldStallTheParserIsRefusedQuickly() async throws {
+        let nested = String(repeating: "*a_", count: 40_000)
+        let wide = "| " + Array(repeating: "c", count: 2_000).joined(separator: " | ") + " |"
+        let started = Date()
+        let problems = await check(try content([
+            "pages/nested.en.md": Data("---\ntitle: Nested\n---\nText\n\(nested)\n".utf8),
+            "pages/wide.en.md": Data("---\ntitle: Wide\n---\nA table:\n\n\(wide)\n".utf8),
+        ]))
+        #expect(problems == [
+            "pages/nested.en.md:5: error: more than 10000 '*' and '_' in one text, which the Markdown parser would take minutes over; split the text or remove the marks",
+            "pages/wide.en.md:6: error: a line with more than 100 '|' (table cells), which the Markdown parser would take minutes over; split the table",
+        ])
+        #expect(Date().timeIntervalSince(started) < 10)
     }
 }

