@@ -42,4 +42,12 @@ public struct BuildReport: Sendable {
 public struct WrittenSite: Hashable, Sendable {
     public let fileCount: Int
     public let pagesPerLanguage: [Language: Int]
+    /// Problems after the new site was in place (an old site that could not be removed).
+    public var warnings: [String] = []
+
+    public init(fileCount: Int, pagesPerLanguage: [Language: Int], warnings: [String] = []) {
+        self.fileCount = fileCount
+        self.pagesPerLanguage = pagesPerLanguage
+        self.warnings = warnings
+    }
 }

@@ -149,20 +149,19 @@ final class StagingFolder: SiteSink, @unchecked Sendable {
 
     /// Swaps the staging folder in for the output folder in one step, moves the kept files of the old site into
     /// the new one, then removes the old site.
-    func commit() throws {
+    func commit() throws -> [String] {
         defer { lock.release() }
         let manager = FileManager.default
         try Data("achyk\n".utf8).write(to: staging.appendingPathComponent(OutputFolder.marker))
         guard manager.fileExists(atPath: target.path) else {
             try rename(staging, to: target)
-            return
+            return []
         }
         if achyk_exchange_paths(staging.path, target.path) == 0 {
             // The old site is now at the staging path. A build killed before the kept files are moved leaves them
             // there, and the next build moves them back before it removes the leftover.
             Self.moveKept(kept, from: staging, to: target)
-            _ = achyk_remove_tree(staging.path)
-            return
+            return Self.remove(oldSite: staging)
         }
         let exchangeError = errno
         // A file system without RENAME_EXCHANGE: two renames, leaving the old site beside until the new one is in.
@@ -170,12 +169,18 @@ final class StagingFolder: SiteSink, @unchecked Sendable {
         if exchangeError != EXDEV, Glibc.rename(target.path, old.path) == 0 {
             try rename(staging, to: target)
             Self.moveKept(kept, from: old, to: target)
-            _ = achyk_remove_tree(old.path)
-            return
+            return Self.remove(oldSite: old)
         }
         // The output folder cannot be moved at all (EXDEV: a folder in a lower layer of an overlay file system, as
         // in container images): its entries are replaced one by one, inside it.
         try replaceEntries()
+        return []
+    }
+
+    /// Removes the old site; what cannot be removed is said, never left without a word.
+    private static func remove(oldSite: URL) -> [String] {
+        guard achyk_remove_tree(oldSite.path) != 0 else { return [] }
+        return ["the new site is in place, but the old one could not be removed completely from \(oldSite.path) (\(String(cString: strerror(errno)))); remove it by hand"]
     }
 
     /// Replaces the output folder's entries with the staging folder's, one by one: each entry is moved aside and

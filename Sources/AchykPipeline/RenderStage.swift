@@ -7,8 +7,9 @@ import Foundation
 /// core at once, so `write` is safe to call concurrently (for different paths).
 protocol SiteSink: AnyObject, Sendable {
     func write(_ file: OutputFile) throws
-    /// Called once every file is written: the site becomes visible as a whole.
-    func commit() throws
+    /// Called once every file is written: the site becomes visible as a whole. Returns what went wrong after
+    /// that (the old site could not be removed), which is worth a warning but does not undo the build.
+    func commit() throws -> [String]
     /// Called instead of `commit` when the stage fails.
     func discard()
 }
@@ -34,7 +35,7 @@ final class CollectingSink: SiteSink {
 
     /// A file of `files/` larger than this is not previewed (it stays in the built site).
     static let fileLimit = 256 << 20
-    func commit() throws {}
+    func commit() throws -> [String] { [] }
     func discard() { collected.withLock { $0 = [:] } }
 }
 
@@ -95,8 +96,8 @@ struct RenderStage {
                     topUp()
                 }
             }
-            try staging?.commit()
-            return WrittenSite(fileCount: fileCount, pagesPerLanguage: counts)
+            let warnings = try staging?.commit() ?? []
+            return WrittenSite(fileCount: fileCount, pagesPerLanguage: counts, warnings: warnings)
         } catch {
             staging?.discard()
             throw error

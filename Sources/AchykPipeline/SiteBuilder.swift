@@ -107,6 +107,7 @@ public struct SiteBuilder: Sendable {
         if let markdown { diagnostics.append(contentsOf: markdown.diagnostics) }
         switch outcome {
         case .success(let written):
+            for warning in written.warnings { diagnostics.warning(warning, at: outputLocation) }
             guard let markdown else { return report(diagnostics, nil) }
             return report(diagnostics, written, (content, theme, markdown.result, budgets, siteMap))
         case .failure(is RenderStage.Stopped):

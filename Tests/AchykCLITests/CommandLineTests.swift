@@ -170,6 +170,25 @@ import Testing
         #expect(!settings.standardError.contains("with --strict"))
     }
 
+    /// A read-only folder in the old site (its owner's choice, or a copy from read-only media) no longer leaves the
+    /// old site beside the new one for ever (found by a hostile review).
+    @Test func anOldSiteWithAReadOnlyFolderIsRemoved() throws {
+        let folder = cli.temporaryFolder()
+        chmod(folder.path, 0o777)
+        let content = CommandLineTests.repository.appendingPathComponent("Tests/Fixtures/trilingual/Content").path
+        var arguments = ["build", "--content", content, "--output", "out"]
+        if getuid() == 0 {
+            arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CommandLineTests.executable.path] + arguments
+        }
+        let build = { try getuid() == 0 ? runProgram("/usr/bin/setpriv", arguments, in: folder) : cli.achyk(arguments, in: folder) }
+        #expect(try build().status == 0)
+        chmod(folder.appendingPathComponent("out/en/news").path, 0o555)
+        let second = try build()
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(second.standardError.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".out.achyk-lock", "out"])
+    }
+
     func runProgram(_ path: String, _ arguments: [String], in folder: URL) throws -> CommandLineTests.Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
