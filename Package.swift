@@ -56,6 +56,8 @@ let package = Package(
         ]),
         .executableTarget(name: "AchykCLI", dependencies: [
             "AchykPipeline", "AchykModel", "AchykServe",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+            .product(name: "FlyingSocks", package: "FlyingFox"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
