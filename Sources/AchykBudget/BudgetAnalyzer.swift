@@ -20,7 +20,7 @@ public struct BudgetAnalyzer: Sendable {
             guard line.isDetailed else { return line }
             var amounts = line.amounts
             for column in columns where amounts[column.index] == nil { amounts[column.index] = .zero }
-            return BudgetLine(code: line.code, label: line.label, amounts: amounts, line: line.line, isDetailed: true, category: line.category)
+            return BudgetLine(code: line.code, name: line.name, amounts: amounts, line: line.line, isDetailed: true, category: line.category)
         }
         checkUnknownFunctions(filled, path: table.path, reporting: &problems)
         checkSubtotals(filled, columns: columns, path: table.path, reporting: &problems)
@@ -73,7 +73,7 @@ public struct BudgetAnalyzer: Sendable {
         for (code, next) in zip(sorted, sorted.dropFirst()) where next.hasPrefix(code) { subtotals.insert(code) }
         return rows.map { row in
             BudgetLine(
-                code: row.code, label: BudgetClassification.label(row.code, csvName: row.name), amounts: row.amounts,
+                code: row.code, name: row.name, amounts: row.amounts,
                 line: row.line, isDetailed: !subtotals.contains(row.code), category: CodeCategory(code: row.code))
         }
     }

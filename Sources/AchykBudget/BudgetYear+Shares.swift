@@ -62,3 +62,25 @@ extension MunicipalityFigures {
         return charts
     }
 }
+
+/// Lines as a chart or table shows them: at most a number of them, the largest, in their order; the rest summed.
+public struct CappedLines: Sendable {
+    public let shown: [BudgetLine]
+    /// The lines left out and their sum; nil when every line is shown.
+    public let others: (count: Int, amount: Amount)?
+
+    /// The `limit` largest of `lines` in `column`, kept in the order given. A real local budget has a few dozen
+    /// lines; a file of hundreds of thousands would make a chart nobody can read and a page of hundreds of megabytes.
+    public init(_ lines: [BudgetLine], column: BudgetColumn, limit: Int) {
+        guard lines.count > limit else {
+            shown = lines
+            others = nil
+            return
+        }
+        let largest = lines.indices.sorted { (lines[$0][column] ?? .zero, $1) > (lines[$1][column] ?? .zero, $0) }.prefix(limit)
+        let kept = Set(largest)
+        shown = lines.indices.filter { kept.contains($0) }.map { lines[$0] }
+        let rest = lines.indices.filter { !kept.contains($0) }
+        others = (rest.count, rest.reduce(Amount.zero) { $0 + (lines[$1][column] ?? .zero) })
+    }
+}

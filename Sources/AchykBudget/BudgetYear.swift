@@ -3,7 +3,12 @@ import AchykModel
 /// One line of the normalized table: a code once, duplicates added together, with its labels.
 public struct BudgetLine: Hashable, Sendable {
     public let code: String
-    public let label: LocalizedText
+    /// The name the file gives the line, if any.
+    public let name: String?
+    /// In three languages: the classification's label of the code, else the file's name, else the label of the
+    /// nearest shorter code. Made when asked for: a label per line of a table of hundreds of thousands of lines
+    /// held a dictionary each.
+    public var label: LocalizedText { BudgetClassification.label(code, csvName: name) }
     /// By `BudgetColumn.index`; nil where absent (blank cells of detailed lines in a present column count as zero).
     public let amounts: [Amount?]
     /// The first physical line of the code in the file.

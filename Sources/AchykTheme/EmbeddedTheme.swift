@@ -370,6 +370,10 @@ records:
   one: "{n} partnership"
   other: "{n} partnerships"
 at_assumed_rate: "at an assumed rate"
+other_lines:
+  one: "{n} other line"
+  other: "{n} other lines"
+other_lines_note: "Every line is in the CSV file (Download the data)."
 
 """#,
         "i18n/ky.yaml": #"""
@@ -547,6 +551,10 @@ records:
   one: "{n} өнөктөштүк"
   other: "{n} өнөктөштүк"
 at_assumed_rate: "болжолдуу курс боюнча"
+other_lines:
+  one: "дагы {n} сап"
+  other: "дагы {n} сап"
+other_lines_note: "Бардык саптар CSV файлында («Маалыматтарды жүктөп алуу» бөлүмү)."
 
 """#,
         "i18n/ru.yaml": #"""
@@ -732,6 +740,12 @@ records:
   many: "{n} партнёрств"
   other: "{n} партнёрства"
 at_assumed_rate: "по предполагаемому курсу"
+other_lines:
+  one: "ещё {n} строка"
+  few: "ещё {n} строки"
+  many: "ещё {n} строк"
+  other: "ещё {n} строки"
+other_lines_note: "Все строки — в файле CSV (раздел «Скачать данные»)."
 
 """#,
     ]

@@ -103,22 +103,22 @@ struct BudgetYearPage {
                 .init(label: l.text("transfers"), value: figures.transfers.double, text: "\(l.compactSom(figures.transfers)) · \(l.percent(figures.transfersShare))", style: .hatched),
             ])
         let lines = year.revenueLines(column)
+        let charted = CappedLines(lines, column: column, limit: Self.chartLines)
         let bySource = BarChart(
             text: chartText("revenue", l.text("chart_revenue", ["year": yearText]), l.text("chart_revenue_desc", [
                 "own": l.compactSom(figures.ownRevenue), "transfers": l.compactSom(figures.transfers), "share": l.percent(figures.transfersShare),
             ])),
-            groups: lines.map { line in
+            groups: charted.shown.map { line in
                 let amount = line[column] ?? .zero
                 return BarGroup(label: label(line), bars: [.init(value: amount.double, text: l.compactSom(amount), style: line.category == .transfers ? .hatched : .solid)])
-            },
+            } + othersGroup(charted),
             legend: [LegendEntry(label: l.text("own_revenue"), style: .solid), LegendEntry(label: l.text("transfers"), style: .hatched)])
         let bySourceSVG = bySource.svg()
         charts.append(Chart(name: "revenue", title: bySource.text.title, svg: bySourceSVG))
         let table = DataTable(
             caption: bySource.text.title, columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
-            rows: lines.map { line in
-                let amount = line[column] ?? .zero
-                return [.text(line.code), .header(label(line)), .number(l.som(amount)), .number(l.percent(figures.revenueShare(of: amount)))]
+            rows: tableRows(lines, column: column) { line, amount in
+                [.text(line.code), .header(label(line)), .number(l.som(amount)), .number(l.percent(figures.revenueShare(of: amount)))]
             } + [[.text(""), .header(l.text("revenue")), .number(l.som(figures.revenue)), .number(l.percent(figures.revenue == .zero ? nil : 1))]],
             numericColumns: [2, 3])
         let compositionSVG = composition.svg()
@@ -271,16 +271,19 @@ struct BudgetYearPage {
         let column = year.headlineColumn
         let lines = year.economicBreakdown(column)
         guard let largest = lines.first else { return nil }
+        let charted = lines.prefix(Self.chartLines)
+        let others = CappedLines(lines.map(\.line), column: column, limit: Self.chartLines)
         let chart = BarChart(
             text: chartText("economic", l.text("chart_economic", ["year": yearText]), "\(label(largest.line)): \(l.percent(largest.share))"),
-            groups: lines.map { line, amount, share in
+            groups: charted.map { line, amount, share in
                 BarGroup(label: label(line), bars: [.init(value: amount.double, text: "\(l.compactSom(amount)) · \(l.percent(share))", style: line.category == .capital ? .hatched : .solid)])
-            }, legend: [])
+            } + othersGroup(others), legend: [])
         let svg = chart.svg()
         charts.append(Chart(name: "economic", title: chart.text.title, svg: svg))
         let table = DataTable(
             caption: chart.text.title, columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
-            rows: lines.map { line, amount, share in [.text(line.code), .header(label(line)), .number(l.som(amount)), .number(l.percent(share))] },
+            rows: lines.prefix(Self.tableLines).map { line, amount, share in [.text(line.code), .header(label(line)), .number(l.som(amount)), .number(l.percent(share))] }
+                + othersRow(lines.count - Self.tableLines, columns: 4),
             numericColumns: [2, 3])
         let (caption, tableSummary) = (chart.text.title, l.text("data_table"))
         return BudgetSection(
@@ -375,6 +378,28 @@ struct BudgetYearPage {
     }
 
     // MARK: - Helpers
+
+    /// Bars of a chart of lines: a chart of hundreds is unreadable, and a file of hundreds of thousands of lines
+    /// made pages of hundreds of megabytes. Real local budgets stay far below both limits.
+    static let chartLines = 15
+    /// Rows of a table of lines; every line is in the CSV download.
+    static let tableLines = 500
+
+    /// The bar of the lines a chart leaves out, summed.
+    private func othersGroup(_ capped: CappedLines) -> [BarGroup] {
+        guard let others = capped.others else { return [] }
+        return [BarGroup(label: l.counted("other_lines", others.count), bars: [.init(value: others.amount.double, text: l.compactSom(others.amount), style: .solid)])]
+    }
+
+    /// A table's rows for at most `tableLines` lines, in their order, and a row saying how many more the CSV has.
+    private func tableRows(_ lines: [BudgetLine], column: BudgetColumn, _ row: (BudgetLine, Amount) -> [DataTable.Cell]) -> [[DataTable.Cell]] {
+        lines.prefix(Self.tableLines).map { row($0, $0[column] ?? .zero) } + othersRow(lines.count - Self.tableLines, columns: 4)
+    }
+
+    private func othersRow(_ count: Int, columns: Int) -> [[DataTable.Cell]] {
+        guard count > 0 else { return [] }
+        return [[.text(""), .header("\(l.counted("other_lines", count)). \(l.text("other_lines_note"))")] + Array(repeating: .text(""), count: columns - 2)]
+    }
 
     private func chartText(_ name: String, _ title: String, _ description: String) -> ChartText {
         ChartText(id: "chart-\(name)", title: title, description: description, lang: language.rawValue)
