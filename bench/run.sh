@@ -54,6 +54,15 @@ for size in $sizes; do
   [ "$size" = national ] && printf "%-10s (Hugo builds the Markdown pages only; achyk also the budget pages, charts and data)\n" "$size"
   printf "%-10s achyk pages/s ÷ Hugo pages/s = %.2f\n" "$size" \
     "$(echo "(${pages[achyk]} / ${seconds[achyk]}) / (${pages[hugo]} / ${seconds[hugo]})" | bc -l)"
+  # The render stage on one core, per HTML page (its charts and data files included): `check -v` times the stages,
+  # and on one core the Markdown stage runs within the render stage's time, so it is taken out.
+  if [ "$size" != small ] && command -v taskset >/dev/null; then
+    stages=$(taskset -c 0 "$achyk" check -v --content "$data/$size/achyk/Content" 2>&1)
+    markdown=$(echo "$stages" | sed -n 's/.*render Markdown: \([0-9.]*\) s.*/\1/p')
+    render=$(echo "$stages" | sed -n 's/.*render pages and write: \([0-9.]*\) s.*/\1/p')
+    printf "%-10s render stage on one core: %.1f µs a page (%.2f s less %.2f s of Markdown, %d pages)\n" "$size" \
+      "$(echo "($render - $markdown) * 1000000 / ${pages[achyk]}" | bc -l)" "$render" "$markdown" "${pages[achyk]}"
+  fi
 done
 for size in $sizes; do
   printf "%-10s achyk serve, edit of one case study to page served: %s\n" "$size" \

@@ -138,11 +138,12 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 .chart figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.25rem; }
 .data-table summary { cursor: pointer; color: var(--link); font-weight: 600; }
 .table-scroll { overflow-x: auto; max-width: 100%; }
-.data-table table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.95rem; }
-.data-table caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
-.data-table th, .data-table td { border: 1px solid var(--line); padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
-.data-table thead th { background: var(--wash); }
-.data-table .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+/* Every data table: beside a chart (in .data-table) or on its own (the money of partnership records). */
+.table-scroll table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.95rem; }
+.table-scroll caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
+.table-scroll th, .table-scroll td { border: 1px solid var(--line); padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
+.table-scroll thead th { background: var(--wash); }
+.table-scroll .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .hearings, .years, .downloads, .municipalities { padding-left: 1.25rem; }
 .hearings li, .years li, .downloads li, .municipalities li { margin: 0.3rem 0; }
 .municipalities .meta { display: block; color: var(--muted); font-size: 0.95rem; }
