@@ -171,7 +171,8 @@ import Testing
 
     /// With the output folder in a lower layer of an overlay file system (a container image), it cannot be renamed
     /// (EXDEV): its entries are replaced inside it. Needs root to mount an overlay.
-    @Test(.enabled(if: getuid() == 0)) func anOutputFolderThatCannotBeMovedIsReplacedInside() async throws {
+    @Test(.enabled(if: Overlay.canMount, "needs to mount an overlay file system (root, and a kernel that allows it)"))
+    func anOutputFolderThatCannotBeMovedIsReplacedInside() async throws {
         let root = Fixtures.temporaryFolder()
         let (lower, upper, work, merged) = (root.appendingPathComponent("lower"), root.appendingPathComponent("upper"),
                                              root.appendingPathComponent("work"), root.appendingPathComponent("merged"))
@@ -180,19 +181,8 @@ import Testing
         }
         try "# The site\n".write(to: lower.appendingPathComponent("Site/README.md"), atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(at: lower.appendingPathComponent("Site/en"))
-        let mount = Process()
-        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
-        mount.arguments = ["-t", "overlay", "overlay", "-o", "lowerdir=\(lower.path),upperdir=\(upper.path),workdir=\(work.path)", merged.path]
-        try mount.run()
-        mount.waitUntilExit()
-        try #require(mount.terminationStatus == 0, "could not mount an overlay file system")
-        defer {
-            let unmount = Process()
-            unmount.executableURL = URL(fileURLWithPath: "/bin/umount")
-            unmount.arguments = [merged.path]
-            try? unmount.run()
-            unmount.waitUntilExit()
-        }
+        try #require(Overlay.mount(lower: lower, upper: upper, work: work, at: merged), "could not mount an overlay file system")
+        defer { Overlay.unmount(merged) }
         let site = merged.appendingPathComponent("Site")
         #expect(Glibc.rename(site.path, merged.appendingPathComponent("moved").path) != 0 && errno == EXDEV)
         for content in ["trilingual", "minimal"] {
@@ -204,5 +194,39 @@ import Testing
                                              "en/feed.xml", "en/handbook/index.html", "en/index.html", "en/news/index.html",
                                              "index.html", "sitemap.xml"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: merged.path).sorted() == [".Site.achyk-lock", "Site"])
+    }
+}
+
+/// Mounting an overlay file system, for the test of an output folder in a lower layer.
+enum Overlay {
+    static func mount(lower: URL, upper: URL, work: URL, at merged: URL) -> Bool {
+        run("/bin/mount", ["-t", "overlay", "overlay", "-o", "lowerdir=\(lower.path),upperdir=\(upper.path),workdir=\(work.path)", merged.path])
+    }
+
+    static func unmount(_ merged: URL) {
+        _ = run("/bin/umount", [merged.path])
+    }
+
+    /// Whether this machine lets the tests mount one (root in a container may not).
+    static let canMount: Bool = {
+        guard getuid() == 0 else { return false }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("achyk-overlay-probe-\(UUID().uuidString)")
+        let folders = ["lower", "upper", "work", "merged"].map { root.appendingPathComponent($0) }
+        for folder in folders { try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        defer { try? FileManager.default.removeItem(at: root) }
+        guard mount(lower: folders[0], upper: folders[1], work: folders[2], at: folders[3]) else { return false }
+        unmount(folders[3])
+        return true
+    }()
+
+    private static func run(_ path: String, _ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
     }
 }
