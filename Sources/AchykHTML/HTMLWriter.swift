@@ -5,35 +5,38 @@
 /// for libcmark-gfm's HTML, the SVG charts and a theme's snippets.
 public struct HTMLWriter: Sendable {
     /// UTF-8 bytes: appending bytes is cheaper than growing a `String`, and a file is written as bytes anyway.
-    public private(set) var bytes: [UInt8]
+    public var bytes: [UInt8] { storage }
+    // Inlinable, with the writing calls below: a page makes hundreds of calls, and inlined, the attribute lists
+    // they pass need no heap allocation.
+    @usableFromInline var storage: [UInt8]
 
     public init(capacity: Int = 0) {
-        bytes = []
-        if capacity > 0 { bytes.reserveCapacity(capacity) }
+        storage = []
+        if capacity > 0 { storage.reserveCapacity(capacity) }
     }
 
     /// What has been written, as text.
-    public var html: String { String(decoding: bytes, as: UTF8.self) }
+    public var html: String { String(decoding: storage, as: UTF8.self) }
 
     /// Literal markup: tags, attribute names, line breaks.
-    public mutating func put(_ markup: StaticString) {
-        markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    @inlinable public mutating func put(_ markup: StaticString) {
+        markup.withUTF8Buffer { storage.append(contentsOf: $0) }
     }
 
     /// A text, escaped.
-    public mutating func text(_ text: String) {
-        Escaping.append(text, to: &bytes)
+    @inlinable public mutating func text(_ text: String) {
+        Escaping.append(text, to: &storage)
     }
 
     /// Markup made elsewhere and trusted as it is: libcmark-gfm's output, an SVG chart, a theme's snippet.
     public mutating func raw(_ markup: String) {
         var markup = markup
-        markup.withUTF8 { bytes.append(contentsOf: $0) }
+        markup.withUTF8 { storage.append(contentsOf: $0) }
     }
 
     /// A whole number in ASCII digits, without grouping (coordinates, counts).
     public mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(0x2D) }
+        if value < 0 { storage.append(0x2D) }
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
@@ -44,12 +47,12 @@ public struct HTMLWriter: Sendable {
                 magnitude /= 10
                 count += 1
             } while magnitude > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+            for index in stride(from: count - 1, through: 0, by: -1) { storage.append(buffer[index]) }
         }
     }
 
     /// `<name a="v" …>`; an attribute whose value is nil is left out.
-    public mutating func open(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) {
+    @inlinable public mutating func open(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) {
         put("<")
         put(name)
         for (attribute, value) in attributes {
@@ -63,14 +66,14 @@ public struct HTMLWriter: Sendable {
         put(">")
     }
 
-    public mutating func close(_ name: StaticString) {
+    @inlinable public mutating func close(_ name: StaticString) {
         put("</")
         put(name)
         put(">")
     }
 
     /// `<name …>text</name>`.
-    public mutating func element(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], text content: String) {
+    @inlinable public mutating func element(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], text content: String) {
         open(name, attributes)
         text(content)
         close(name)
@@ -96,7 +99,7 @@ public struct HTMLWriter: Sendable {
 
     /// Appends what another writer wrote (a part made once and placed in several pages).
     public mutating func append(_ other: HTMLWriter) {
-        bytes.append(contentsOf: other.bytes)
+        storage.append(contentsOf: other.storage)
     }
 }
 
@@ -116,8 +119,11 @@ public enum Escaping {
         text.withUTF8 { bytes in
             var start = 0
             for index in bytes.indices {
+                let byte = bytes[index]
+                // Letters, digits above '>', every byte of a non-ASCII character: nothing to do (most bytes).
+                if byte > 0x3E { continue }
                 let replacement: StaticString
-                switch bytes[index] {
+                switch byte {
                 case 0x26: replacement = "&amp;"
                 case 0x3C: replacement = "&lt;"
                 case 0x3E: replacement = "&gt;"

@@ -19,6 +19,8 @@ public struct SiteRenderer: Sendable {
     let commentaries: [String: PageGroup]
     /// The main menu of each language, the same on every page but for the link's start and the current entry.
     let menus: [Language: [MenuEntry]]
+    /// The layout's words in each language.
+    private(set) var layoutTexts: [Language: LayoutTexts]
     /// Oblast and topic names per language, asked for by every case study and list.
     private let oblastNames: [Language: [Oblast: String]]
     private let topicLabels: [Language: [String: String]]
@@ -59,8 +61,13 @@ public struct SiteRenderer: Sendable {
         }
         self.oblastNames = oblastNames
         self.topicLabels = topicLabels
+        layoutTexts = [:]
         menus = Self.menus(content: content, siteMap: self.siteMap, localizers: localizers)
         recordsByCase = Dictionary(content.partnerships.compactMap { record in record.caseStudy.map { ($0, record) } }) { first, _ in first }
+        // Last: they are made from the finished renderer.
+        var texts: [Language: LayoutTexts] = [:]
+        for language in content.settings.languages { texts[language] = LayoutTexts(self, language) }
+        layoutTexts = texts
     }
 
     var languages: [Language] { content.settings.languages }

@@ -13,6 +13,25 @@ struct PageFrame {
     var isArticle = false
 }
 
+/// The words of the layout in one language, the same on every page: made once per language.
+struct LayoutTexts: Sendable {
+    let siteTitle, siteDescription, feedTitle, skip, languages, mainMenu, feed, allLanguages: String
+    let publishedBy: String?
+
+    init(_ site: SiteRenderer, _ language: Language) {
+        let l = site.localizer(language)
+        siteTitle = site.text(site.settings.title, in: language) ?? ""
+        siteDescription = site.text(site.settings.description, in: language) ?? ""
+        feedTitle = l.text("feed_title", ["site": siteTitle])
+        skip = l.text("skip_to_content")
+        languages = l.text("languages")
+        mainMenu = l.text("main_menu")
+        feed = l.text("feed")
+        allLanguages = l.text("all_languages")
+        publishedBy = site.text(site.settings.organisation, in: language).map { "\(l.text("published_by")) \($0)" }
+    }
+}
+
 /// A link with its label, and the language of the page it leads to when that differs from the reader's.
 struct LinkView: Hashable, Sendable {
     let label: String
@@ -24,10 +43,10 @@ struct LinkView: Hashable, Sendable {
 extension SiteRenderer {
     /// A whole page of the site in `language`: head, header with the languages and the menu, `main`, footer.
     func page(_ frame: PageFrame, in language: Language, main: (inout HTMLWriter) -> Void) -> HTMLWriter {
-        let l = localizer(language)
+        let texts = layoutTexts[language] ?? LayoutTexts(self, language)
         let current = frame.versions[language] ?? paths.home(language)
-        let siteTitle = text(settings.title, in: language) ?? ""
-        let description = frame.description.isEmpty ? (text(settings.description, in: language) ?? "") : frame.description
+        let siteTitle = texts.siteTitle
+        let description = frame.description.isEmpty ? texts.siteDescription : frame.description
         let canonical = paths.absoluteURL(current)
         let feedHref = SitePaths.relative(from: current, to: paths.feed(language))
         var w = HTMLWriter(capacity: 16_384)
@@ -48,15 +67,18 @@ extension SiteRenderer {
         let defaultLanguage = settings.defaultLanguage
         w.open("link", ["rel": "alternate", "hreflang": "x-default", "href": paths.absoluteURL(frame.versions[defaultLanguage] ?? paths.home(defaultLanguage))])
         w.put("\n")
-        w.open("link", ["rel": "alternate", "type": "application/atom+xml", "title": l.text("feed_title", ["site": siteTitle]), "href": feedHref])
+        w.open("link", ["rel": "alternate", "type": "application/atom+xml", "title": texts.feedTitle, "href": feedHref])
+        w.put(frame.isArticle ? "\n<meta property=\"og:type\" content=\"article\">\n" : "\n<meta property=\"og:type\" content=\"website\">\n")
+        w.open("meta", ["property": "og:title", "content": frame.title])
         w.put("\n")
-        for (property, value) in [
-            ("og:type", frame.isArticle ? "article" : "website"), ("og:title", frame.title), ("og:description", description),
-            ("og:url", canonical), ("og:site_name", siteTitle), ("og:locale", language.openGraphLocale),
-        ] {
-            w.open("meta", ["property": property, "content": value])
-            w.put("\n")
-        }
+        w.open("meta", ["property": "og:description", "content": description])
+        w.put("\n")
+        w.open("meta", ["property": "og:url", "content": canonical])
+        w.put("\n")
+        w.open("meta", ["property": "og:site_name", "content": siteTitle])
+        w.put("\n")
+        w.open("meta", ["property": "og:locale", "content": language.openGraphLocale])
+        w.put("\n")
         for other in languages where other != language {
             w.open("meta", ["property": "og:locale:alternate", "content": other.openGraphLocale])
             w.put("\n")
@@ -74,11 +96,11 @@ extension SiteRenderer {
         }
         w.raw(theme.snippets.head)
         w.put("</head>\n<body>\n<a class=\"skip\" href=\"#main\">")
-        w.text(l.text("skip_to_content"))
+        w.text(texts.skip)
         w.put("</a>\n<header class=\"site-header\">\n<div class=\"wrap bar\">\n")
         w.element("a", ["class": "brand", "href": SitePaths.relative(from: current, to: paths.home(language))], text: siteTitle)
         w.put("\n")
-        w.open("nav", ["class": "languages", "aria-label": l.text("languages")])
+        w.open("nav", ["class": "languages", "aria-label": texts.languages])
         w.put("\n<ul>\n")
         for other in languages {
             let href = SitePaths.relative(from: current, to: frame.versions[other] ?? paths.home(other))
@@ -88,20 +110,20 @@ extension SiteRenderer {
             w.put("</a></li>\n")
         }
         w.put("</ul>\n</nav>\n</div>\n")
-        writeMenu(menu(in: language, from: current, currentEntry: frame.menuEntry), label: l.text("main_menu"), to: &w)
+        writeMenu(menu(in: language, from: current, currentEntry: frame.menuEntry), label: texts.mainMenu, to: &w)
         w.raw(theme.snippets.header)
         w.put("</header>\n<main id=\"main\" class=\"wrap\">\n")
         main(&w)
         w.put("</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n")
-        if let organisation = text(settings.organisation, in: language) {
+        if let publishedBy = texts.publishedBy {
             w.put("<p>")
-            w.text("\(l.text("published_by")) \(organisation)")
+            w.text(publishedBy)
             w.put("</p>\n")
         }
         w.put("<p>")
-        w.link(l.text("feed"), href: feedHref)
+        w.link(texts.feed, href: feedHref)
         w.put(" · ")
-        w.link(l.text("all_languages"), href: SitePaths.relative(from: current, to: SitePaths.chooser))
+        w.link(texts.allLanguages, href: SitePaths.relative(from: current, to: SitePaths.chooser))
         w.put("</p>\n")
         w.raw(theme.snippets.footer)
         w.put("</div>\n</footer>\n</body>\n</html>\n")
