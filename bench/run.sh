@@ -62,6 +62,11 @@ for size in $sizes; do
     render=$(echo "$stages" | sed -n 's/.*render pages and write: \([0-9.]*\) s.*/\1/p')
     printf "%-10s render stage on one core: %.1f µs a page (%.2f s less %.2f s of Markdown, %d pages)\n" "$size" \
       "$(echo "($render - $markdown) * 1000000 / ${pages[achyk]}" | bc -l)" "$render" "$markdown" "${pages[achyk]}"
+    # achyk's own timing of each kind of page (each job timed on its thread, its files written included).
+    echo "$stages" | sed -n 's/.*\] render \([a-z ]*\): \([0-9]*\) × \([0-9.]*\) µs/\1 \2 \3/p' | while read -r line; do
+      kind=${line% * *}; rest=${line#"$kind "}
+      printf "%-10s   %-18s %6s pages × %8s µs\n" "$size" "$kind" "${rest% *}" "${rest#* }"
+    done
   fi
 done
 for size in $sizes; do

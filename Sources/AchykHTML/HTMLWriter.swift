@@ -28,6 +28,11 @@ public struct HTMLWriter: Sendable {
         Escaping.append(text, to: &storage)
     }
 
+    /// A text escaped once and placed on many pages (the site's title, the layout's words).
+    @inlinable public mutating func text(_ text: EscapedText) {
+        storage.append(contentsOf: text.bytes)
+    }
+
     /// Markup made elsewhere and trusted as it is: libcmark-gfm's output, an SVG chart, a theme's snippet.
     public mutating func raw(_ markup: String) {
         var markup = markup
@@ -100,6 +105,17 @@ public struct HTMLWriter: Sendable {
     /// Appends what another writer wrote (a part made once and placed in several pages).
     public mutating func append(_ other: HTMLWriter) {
         storage.append(contentsOf: other.storage)
+    }
+}
+
+/// A text already escaped, made only by escaping: a page can place it as it is, and it can never be markup.
+public struct EscapedText: Hashable, Sendable {
+    @usableFromInline let bytes: [UInt8]
+
+    public init(_ text: String) {
+        var bytes: [UInt8] = []
+        Escaping.append(text, to: &bytes)
+        self.bytes = bytes
     }
 }
 

@@ -44,10 +44,21 @@ public struct WrittenSite: Hashable, Sendable {
     public let pagesPerLanguage: [Language: Int]
     /// Problems after the new site was in place (an old site that could not be removed).
     public var warnings: [String] = []
+    /// The render stage's jobs by kind (one job is one page in one language, with its charts): for `-v`.
+    public var timings: [String: RenderTiming] = [:]
 
-    public init(fileCount: Int, pagesPerLanguage: [Language: Int], warnings: [String] = []) {
+    public init(fileCount: Int, pagesPerLanguage: [Language: Int], warnings: [String] = [], timings: [String: RenderTiming] = [:]) {
         self.fileCount = fileCount
         self.pagesPerLanguage = pagesPerLanguage
         self.warnings = warnings
+        self.timings = timings
     }
+}
+
+/// How many jobs of a kind ran and the time they took together (each on its thread, writing included).
+public struct RenderTiming: Hashable, Sendable {
+    public let jobs: Int
+    public let seconds: Double
+
+    public var microsecondsPerJob: Double { jobs == 0 ? 0 : seconds * 1_000_000 / Double(jobs) }
 }

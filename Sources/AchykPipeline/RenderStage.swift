@@ -50,8 +50,8 @@ struct RenderStage {
     struct Stopped: Error {}
 
     private enum Done: Sendable {
-        /// The output paths a job wrote.
-        case written([String])
+        /// The output paths a job wrote, its kind, and how long it took.
+        case written([String], kind: String, duration: Duration)
         case later([RenderJob]?)
     }
 
@@ -59,6 +59,7 @@ struct RenderStage {
         do {
             var counts: [Language: Int] = [:]
             var fileCount = 0
+            var timings: [String: (jobs: Int, time: Duration)] = [:]
             try await withThrowingTaskGroup(of: Done.self) { group in
                 var pending = jobs[...]
                 // Enough jobs in flight to keep every core busy, few enough that finished files do not pile up.
@@ -69,9 +70,10 @@ struct RenderStage {
                         group.addTask {
                             // Each job writes its own files: a serial write loop in the parent kept one core
                             // writing while the others waited for it on large sites.
+                            let started = ContinuousClock.now
                             let files = try job.run()
                             for file in files { try staging?.write(file) }
-                            return .written(files.map(\.path))
+                            return .written(files.map(\.path), kind: job.kind, duration: ContinuousClock.now - started)
                         }
                         running += 1
                     }
@@ -84,8 +86,10 @@ struct RenderStage {
                         guard let jobs else { throw Stopped() }
                         // First, so that a long job among them (a whole list) does not start last.
                         pending = jobs[...] + pending
-                    case .written(let paths):
+                    case .written(let paths, let kind, let duration):
                         running -= 1
+                        timings[kind, default: (0, .zero)].jobs += 1
+                        timings[kind, default: (0, .zero)].time += duration
                         for path in paths {
                             fileCount += 1
                             if path.hasSuffix(".html"), let language = Language(rawValue: String(path.prefix { $0 != "/" })), path.contains("/") {
@@ -97,7 +101,9 @@ struct RenderStage {
                 }
             }
             let warnings = try staging?.commit() ?? []
-            return WrittenSite(fileCount: fileCount, pagesPerLanguage: counts, warnings: warnings)
+            return WrittenSite(
+                fileCount: fileCount, pagesPerLanguage: counts, warnings: warnings,
+                timings: timings.mapValues { RenderTiming(jobs: $0.jobs, seconds: $0.time.seconds) })
         } catch {
             staging?.discard()
             throw error

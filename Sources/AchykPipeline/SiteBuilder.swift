@@ -108,6 +108,9 @@ public struct SiteBuilder: Sendable {
         switch outcome {
         case .success(let written):
             for warning in written.warnings { diagnostics.warning(warning, at: outputLocation) }
+            for (kind, timing) in written.timings.sorted(by: { $0.key < $1.key }) {
+                logger.debug("render \(kind): \(timing.jobs) × \(String(format: "%.1f", timing.microsecondsPerJob)) µs")
+            }
             guard let markdown else { return report(diagnostics, nil) }
             return report(diagnostics, written, (content, theme, markdown.result, budgets, siteMap))
         case .failure(is RenderStage.Stopped):

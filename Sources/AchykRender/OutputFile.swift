@@ -33,10 +33,13 @@ public struct OutputFile: Hashable, Sendable {
 /// A piece of rendering work that can run on any core; it returns files and writes nothing.
 public struct RenderJob: Sendable {
     public let name: String
+    /// What the job makes, for the stage's timings by kind (`achyk build -v`): "case studies", "lists"…
+    public let kind: String
     public let run: @Sendable () throws -> [OutputFile]
 
-    public init(name: String, run: @escaping @Sendable () throws -> [OutputFile]) {
+    public init(name: String, kind: String = "other files", run: @escaping @Sendable () throws -> [OutputFile]) {
         self.name = name
+        self.kind = kind
         self.run = run
     }
 }

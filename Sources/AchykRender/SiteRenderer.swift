@@ -118,12 +118,12 @@ public struct SiteRenderer: Sendable {
     private func pageJobs(_ page: SiteMapPage) -> [RenderJob] {
         languages.compactMap { language in
             guard let path = page.paths[language] else { return nil }
-            return RenderJob(name: path) { [self] in try render(page.content, in: language) }
+            return RenderJob(name: path, kind: page.content.kindName) { [self] in try render(page.content, in: language) }
         }
     }
 
     private func feedJobs() -> [RenderJob] {
-        languages.map { language in RenderJob(name: "feed (\(language.rawValue))") { [self] in [try renderFeed(in: language)] } }
+        languages.map { language in RenderJob(name: "feed (\(language.rawValue))", kind: "feeds") { [self] in [try renderFeed(in: language)] } }
     }
 
     /// Whether a page shows converted Markdown, so that it can be made only after the Markdown stage.
@@ -229,6 +229,25 @@ public struct SiteRenderer: Sendable {
 
     func text(_ text: LocalizedText, in language: Language) -> String? {
         text.resolved(in: language, order: languages)?.text
+    }
+}
+
+extension PageContent {
+    /// The page's kind in the render stage's timings.
+    var kindName: String {
+        switch self {
+        case .home: "home pages"
+        case .newsList, .handbookIndex, .handbookOblast, .handbookTopic: "lists"
+        case .text(let key):
+            switch key.kind {
+            case .caseStudy: "case studies"
+            case .news: "news"
+            case .page, .budgetCommentary: "pages"
+            }
+        case .partnershipIndex, .partnership: "partnership pages"
+        case .budgetsIndex, .municipality: "budget indexes"
+        case .budgetYear: "citizen budgets"
+        }
     }
 }
 

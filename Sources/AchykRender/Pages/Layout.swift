@@ -15,20 +15,23 @@ struct PageFrame {
 
 /// The words of the layout in one language, the same on every page: made once per language.
 struct LayoutTexts: Sendable {
-    let siteTitle, siteDescription, feedTitle, skip, languages, mainMenu, feed, allLanguages: String
-    let publishedBy: String?
+    let siteTitle, siteDescription: String
+    /// Escaped once: they stand on every page of the language.
+    let escapedSiteTitle, feedTitle, skip, languages, mainMenu, feed, allLanguages: EscapedText
+    let publishedBy: EscapedText?
 
     init(_ site: SiteRenderer, _ language: Language) {
         let l = site.localizer(language)
         siteTitle = site.text(site.settings.title, in: language) ?? ""
         siteDescription = site.text(site.settings.description, in: language) ?? ""
-        feedTitle = l.text("feed_title", ["site": siteTitle])
-        skip = l.text("skip_to_content")
-        languages = l.text("languages")
-        mainMenu = l.text("main_menu")
-        feed = l.text("feed")
-        allLanguages = l.text("all_languages")
-        publishedBy = site.text(site.settings.organisation, in: language).map { "\(l.text("published_by")) \($0)" }
+        escapedSiteTitle = EscapedText(siteTitle)
+        feedTitle = EscapedText(l.text("feed_title", ["site": siteTitle]))
+        skip = EscapedText(l.text("skip_to_content"))
+        languages = EscapedText(l.text("languages"))
+        mainMenu = EscapedText(l.text("main_menu"))
+        feed = EscapedText(l.text("feed"))
+        allLanguages = EscapedText(l.text("all_languages"))
+        publishedBy = site.text(site.settings.organisation, in: language).map { EscapedText("\(l.text("published_by")) \($0)") }
     }
 }
 
@@ -67,7 +70,11 @@ extension SiteRenderer {
         let defaultLanguage = settings.defaultLanguage
         w.open("link", ["rel": "alternate", "hreflang": "x-default", "href": paths.absoluteURL(frame.versions[defaultLanguage] ?? paths.home(defaultLanguage))])
         w.put("\n")
-        w.open("link", ["rel": "alternate", "type": "application/atom+xml", "title": texts.feedTitle, "href": feedHref])
+        w.put("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+        w.text(texts.feedTitle)
+        w.put("\" href=\"")
+        w.text(feedHref)
+        w.put("\">")
         w.put(frame.isArticle ? "\n<meta property=\"og:type\" content=\"article\">\n" : "\n<meta property=\"og:type\" content=\"website\">\n")
         w.open("meta", ["property": "og:title", "content": frame.title])
         w.put("\n")
@@ -75,7 +82,9 @@ extension SiteRenderer {
         w.put("\n")
         w.open("meta", ["property": "og:url", "content": canonical])
         w.put("\n")
-        w.open("meta", ["property": "og:site_name", "content": siteTitle])
+        w.put("<meta property=\"og:site_name\" content=\"")
+        w.text(texts.escapedSiteTitle)
+        w.put("\">")
         w.put("\n")
         w.open("meta", ["property": "og:locale", "content": language.openGraphLocale])
         w.put("\n")
@@ -98,9 +107,15 @@ extension SiteRenderer {
         w.put("</head>\n<body>\n<a class=\"skip\" href=\"#main\">")
         w.text(texts.skip)
         w.put("</a>\n<header class=\"site-header\">\n<div class=\"wrap bar\">\n")
-        w.element("a", ["class": "brand", "href": SitePaths.relative(from: current, to: paths.home(language))], text: siteTitle)
+        w.put("<a class=\"brand\" href=\"")
+        w.text(SitePaths.relative(from: current, to: paths.home(language)))
+        w.put("\">")
+        w.text(texts.escapedSiteTitle)
+        w.put("</a>")
         w.put("\n")
-        w.open("nav", ["class": "languages", "aria-label": texts.languages])
+        w.put("<nav class=\"languages\" aria-label=\"")
+        w.text(texts.languages)
+        w.put("\">")
         w.put("\n<ul>\n")
         for other in languages {
             let href = SitePaths.relative(from: current, to: frame.versions[other] ?? paths.home(other))
@@ -121,17 +136,25 @@ extension SiteRenderer {
             w.put("</p>\n")
         }
         w.put("<p>")
-        w.link(texts.feed, href: feedHref)
-        w.put(" · ")
-        w.link(texts.allLanguages, href: SitePaths.relative(from: current, to: SitePaths.chooser))
+        w.put("<a href=\"")
+        w.text(feedHref)
+        w.put("\">")
+        w.text(texts.feed)
+        w.put("</a> · <a href=\"")
+        w.text(SitePaths.relative(from: current, to: SitePaths.chooser))
+        w.put("\">")
+        w.text(texts.allLanguages)
+        w.put("</a>")
         w.put("</p>\n")
         w.raw(theme.snippets.footer)
         w.put("</div>\n</footer>\n</body>\n</html>\n")
         return w
     }
 
-    private func writeMenu(_ items: [LinkView], label: String, to w: inout HTMLWriter) {
-        w.open("nav", ["class": "menu", "aria-label": label])
+    private func writeMenu(_ items: [LinkView], label: EscapedText, to w: inout HTMLWriter) {
+        w.put("<nav class=\"menu\" aria-label=\"")
+        w.text(label)
+        w.put("\">")
         w.put("\n<div class=\"wrap\">\n<ul>\n")
         for item in items {
             w.put("<li>")
