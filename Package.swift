@@ -52,11 +52,11 @@ let package = Package(
         .target(name: "AchykServe", dependencies: [
             "AchykPipeline", "AchykRender", "AchykSite", "AchykModel",
             .product(name: "FlyingFox", package: "FlyingFox"),
+            .product(name: "FlyingSocks", package: "FlyingFox"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "AchykCLI", dependencies: [
             "AchykPipeline", "AchykModel", "AchykServe",
-            .product(name: "FlyingFox", package: "FlyingFox"),
             .product(name: "FlyingSocks", package: "FlyingFox"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),

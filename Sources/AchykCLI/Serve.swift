@@ -2,7 +2,6 @@ import AchykModel
 import AchykPipeline
 import AchykServe
 import ArgumentParser
-import FlyingFox
 import FlyingSocks
 import Foundation
 
@@ -33,23 +32,7 @@ struct Serve: AsyncParsableCommand {
         guard PreviewServer.ipv4Address(host) != nil else { throw ValidationError(PreviewServerError.badHost(host).description) }
         let site = LiveSite(options: buildOptions, builder: SiteBuilder(logger: options.makeLogger()))
         report(await site.rebuild())
-        let preview = PreviewServer(site: site, host: host)
-        let server = try await preview.makeServer(host: host, port: port)
-        // Listening first, so that "Serving" is printed only once it is so, with the port actually taken (0 picks one).
-        let running = Task { [host] in
-            try await Self.keepServing(server) { port in try await preview.makeServer(host: host, port: port) }
-        }
-        do {
-            try await server.waitUntilListening(timeout: 10)
-        } catch {
-            let reason = await { () async -> String in
-                do { try await running.value } catch { return "\(error)" }
-                return "\(error)"
-            }()
-            throw ValidationError("could not listen on \(host):\(port) (\(reason)); is another server using the port? choose another with --port")
-        }
-        var listening = port
-        if case .ip4(_, let actual)? = await server.listeningAddress { listening = actual }
+        let listener = PreviewListener(server: PreviewServer(site: site, host: host))
         var watched = [options.contentFolder.standardizedFileURL]
         if case .folder(let theme, _) = options.themeSource { watched.append(theme) }
         let watcher = ContentWatcher(folders: watched, interval: .milliseconds(100))
@@ -60,36 +43,15 @@ struct Serve: AsyncParsableCommand {
             }
         }
         defer { watching.cancel() }
-        print("Serving \(options.content) at http://\(host):\(listening)/ — edits rebuild and reload the browser; Ctrl-C stops.")
-        fflush(nil)
-        try await running.value
-    }
-
-    /// Runs the server, and runs it again when it stops because the process ran out of file descriptors (too many
-    /// connections at once, idle or not): new connections are refused for a moment, and serving goes on.
-    static func keepServing(_ first: HTTPServer, makeServer: (UInt16) async throws -> HTTPServer) async throws {
-        var server = first
-        var port: UInt16 = 0
-        while true {
-            let current = server
-            // The port actually taken, read while the server listens (it is gone once `run` has thrown).
-            let listening = Task { () -> UInt16 in
-                try? await current.waitUntilListening(timeout: 30)
-                if case .ip4(_, let taken)? = await current.listeningAddress { return taken }
-                return 0
+        let (content, host) = (options.content, host)
+        do {
+            // "Serving" once it is so, with the port actually taken (0 picks one).
+            try await listener.run(host: host, port: port) { taken in
+                print("Serving \(content) at http://\(host):\(taken)/ — edits rebuild and reload the browser; Ctrl-C stops.")
+                fflush(nil)
             }
-            do {
-                try await current.run()
-                return
-            } catch let error as SocketError where "\(error)".contains("errno: 24") || "\(error)".contains("errno: 23") {
-                let taken = await listening.value
-                if taken != 0 { port = taken }
-                var standardError = FileHandle.standardError
-                Swift.print("Too many connections at once (\(error)); new ones are refused for a moment.", to: &standardError)
-            }
-            // The old server's connections close as its tasks end; a new one listens on the same port.
-            try await Task.sleep(for: .seconds(1))
-            server = try await makeServer(port)
+        } catch let error as SocketError {
+            throw ValidationError("could not listen on \(host):\(port) (\(error)); is another server using the port? choose another with --port")
         }
     }
 

@@ -5,12 +5,8 @@ import Foundation
 enum LiveReload {
     static let script = """
         <script>(function () {
-          function connect() {
-            var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "\(PreviewServer.livePath)");
-            socket.onmessage = function () { location.reload(); };
-            socket.onclose = function () { setTimeout(connect, 1000); };
-          }
-          connect();
+          var events = new EventSource("\(PreviewServer.livePath)");
+          events.onmessage = function () { location.reload(); };
         })();</script>
         """
 

@@ -4,8 +4,8 @@ import AchykSite
 import FlyingFox
 import Foundation
 
-/// The HTTP side of `achyk serve`: serves the live site from memory, tells open pages to reload after each build,
-/// and shows a build's problems over the page. The reload script and the problem overlay exist only here; the
+/// What `achyk serve` answers: the live site from memory, the build's version, and a build's problems over the
+/// page (`PreviewListener` speaks HTTP). The reload script and the problem overlay exist only here; the
 /// built site never contains them.
 public struct PreviewServer: Sendable {
     public static let livePath = "/__achyk/live"
@@ -27,28 +27,6 @@ public struct PreviewServer: Sendable {
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4, parts.allSatisfy({ part in UInt8(part) != nil && !part.isEmpty && part.allSatisfy(\.isASCII) }) else { return nil }
         return host
-    }
-
-    /// A server bound to `host` (loopback unless asked otherwise) and `port` (0 picks a free one).
-    public func makeServer(host: String = "127.0.0.1", port: UInt16) async throws -> HTTPServer {
-        guard let ip = Self.ipv4Address(host) else { throw PreviewServerError.badHost(host) }
-        let address: sockaddr_in = try .inet(ip4: ip, port: port)
-        let server = HTTPServer(address: address, logger: .disabled)
-        let site = self.site
-        do {
-            let allowed = self.allowedHosts
-            let websocket = WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: ReloadMessages(site: site)))
-            await server.appendRoute(HTTPRoute(methods: [.GET], path: Self.livePath)) { request in
-                // Only pages of this preview may listen: a same-origin WebSocket, to an allowed host.
-                guard Self.isAllowed(request, hosts: allowed, origin: true) else { return Self.refused }
-                return try await websocket.handleRequest(request)
-            }
-            await server.appendRoute(HTTPRoute(methods: [.GET], path: Self.versionPath)) { _ in
-                HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("\(await site.current.version)".utf8))
-            }
-            await server.appendRoute("*") { request in await respond(to: request) }
-        }
-        return server
     }
 
     static let refused = HTTPResponse(
@@ -87,6 +65,9 @@ public struct PreviewServer: Sendable {
     }
 
     private func respondToGET(_ request: HTTPRequest) async -> HTTPResponse {
+        if request.target.path(percentEncoded: true) == Self.versionPath {
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"], body: Data("\(await site.current.version)".utf8))
+        }
         let state = await site.current
         // The target as sent: FlyingFox's `path` is already standardised, which drops the trailing slash that tells
         // a folder from a file and hides `..`.
@@ -155,30 +136,6 @@ public struct PreviewServer: Sendable {
         case "pdf": "application/pdf"
         case "js": "text/javascript; charset=utf-8"
         default: "application/octet-stream"
-        }
-    }
-}
-
-/// Sends each open page a message after every build.
-struct ReloadMessages: WSMessageHandler {
-    let site: LiveSite
-
-    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
-        let updates = await site.listen()
-        return AsyncStream { continuation in
-            let task = Task {
-                for await update in updates { continuation.yield(.text(update)) }
-                continuation.finish()
-            }
-            let drain = Task {
-                for await _ in client {}
-                task.cancel()
-                continuation.finish()
-            }
-            continuation.onTermination = { _ in
-                task.cancel()
-                drain.cancel()
-            }
         }
     }
 }

@@ -166,17 +166,20 @@ import Glibc
         }
     }
 
-    /// Over a real socket: a page, then a WebSocket that receives "reload" after an edit.
+    /// A listener on a free port, with `limits`, serving until the test ends.
+    func listen(_ site: LiveSite, limits: PreviewListener.Limits = PreviewListener.Limits()) async throws -> (UInt16, Task<Void, Error>) {
+        let port = Locked<UInt16?>(nil)
+        let listener = PreviewListener(server: PreviewServer(site: site), limits: limits)
+        let running = Task { try await listener.run(host: "127.0.0.1", port: 0) { taken in port.withLock { $0 = taken } } }
+        for _ in 0..<100 where port.withLock({ $0 }) == nil { try await Task.sleep(for: .milliseconds(20)) }
+        return (try #require(port.withLock { $0 }), running)
+    }
+
+    /// Over a real socket: a page, then the live-reload stream, which says "reload" after an edit.
     @Test func aBrowserConnectionGetsPagesAndReloadMessages() async throws {
         let (site, content) = try await makeSite()
-        let server = try await PreviewServer(site: site).makeServer(port: 0)
-        let running = Task { try await server.run() }
+        let (port, running) = try await listen(site)
         defer { running.cancel() }
-        try await server.waitUntilListening()
-        guard case let .ip4(_, port)? = await server.listeningAddress else {
-            Issue.record("no listening address")
-            return
-        }
         // Blocking socket calls run on a thread of their own: on the cooperative pool they could starve the server.
         let page = try await RawSocket.onThread { try RawSocket.request(port: port, "GET /en/about/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n") }
         #expect(page.hasPrefix("HTTP/1.1 200"))
@@ -184,21 +187,62 @@ import Glibc
 
         let socket = try await RawSocket.onThread { try RawSocket.connect(port: port) }
         defer { close(socket) }
-        let handshake = "GET \(PreviewServer.livePath) HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
-        try RawSocket.send(socket, handshake)
-        let upgrade = try await RawSocket.onThread { try RawSocket.receive(socket, until: "\r\n\r\n") }
-        #expect(upgrade.hasPrefix("HTTP/1.1 101"))
+        try RawSocket.send(socket, "GET \(PreviewServer.livePath) HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+        let head = try await RawSocket.onThread { try RawSocket.receive(socket, until: "\r\n\r\n") }
+        #expect(head.hasPrefix("HTTP/1.1 200"))
+        #expect(head.contains("Content-Type: text/event-stream"))
         for _ in 0..<50 where await site.listenerCount == 0 { try await Task.sleep(for: .milliseconds(20)) }
         try "---\ntitle: About, again\n---\n".write(to: content.appendingPathComponent("pages/about.en.md"), atomically: true, encoding: .utf8)
         await site.rebuild()
-        let frame = try await RawSocket.onThread { try RawSocket.receiveBytes(socket, count: 2) }
-        #expect(frame[0] == 0x81)  // final text frame
-        let payload = try await RawSocket.onThread { try RawSocket.receiveBytes(socket, count: Int(frame[1] & 0x7F)) }
-        #expect(String(decoding: payload, as: UTF8.self).hasPrefix("reload "))
+        let message = try await RawSocket.onThread { try RawSocket.receive(socket, until: "\n\n") }
+        #expect(message.hasPrefix("data: reload "))
+    }
+
+    /// Found by a hostile review: FlyingFox's server took 20 s over a 200 KB address, with the time growing as the
+    /// square of its length, and kept silent or slow connections open for ever. The listener reads within limits.
+    @Test func longAddressesAndHeadsAreRefusedAtOnce() async throws {
+        let (site, _) = try await makeSite()
+        let (port, running) = try await listen(site)
+        defer { running.cancel() }
+        let started = ContinuousClock.now
+        let long = try await RawSocket.onThread {
+            try RawSocket.request(port: port, "GET /" + String(repeating: "a", count: 1_000_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        }
+        #expect(long.hasPrefix("HTTP/1.1 414"))
+        let headers = (0..<2_000).map { "X-Filler-\($0): \(String(repeating: "b", count: 40))\r\n" }.joined()
+        let large = try await RawSocket.onThread {
+            try RawSocket.request(port: port, "GET /en/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\(headers)\r\n")
+        }
+        #expect(large.hasPrefix("HTTP/1.1 431"))
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
+    @Test func aSilentOrSlowClientIsDroppedAfterTheHeadTime() async throws {
+        let (site, _) = try await makeSite()
+        var limits = PreviewListener.Limits()
+        limits.headTime = .seconds(1)
+        let (port, running) = try await listen(site, limits: limits)
+        defer { running.cancel() }
+        let socket = try await RawSocket.onThread { try RawSocket.connect(port: port) }
+        defer { close(socket) }
+        let started = ContinuousClock.now
+        // A byte now and then, never a whole head (slowloris): the server closes the connection.
+        var closed = false
+        for _ in 0..<20 {
+            try? RawSocket.send(socket, "G")
+            try await Task.sleep(for: .milliseconds(300))
+            var byte: UInt8 = 0
+            if recv(socket, &byte, 1, Int32(MSG_DONTWAIT)) == 0 {
+                closed = true
+                break
+            }
+        }
+        #expect(closed)
+        #expect(ContinuousClock.now - started < .seconds(4))
     }
 }
 
-/// A blocking TCP client, enough to speak HTTP and read a WebSocket frame in a test.
+/// A blocking TCP client, enough to speak HTTP in a test.
 enum RawSocket {
     struct Failure: Error {}
 
