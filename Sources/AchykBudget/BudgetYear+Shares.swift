@@ -83,4 +83,11 @@ public struct CappedLines: Sendable {
         let rest = lines.indices.filter { !kept.contains($0) }
         others = (rest.count, rest.reduce(Amount.zero) { $0 + (lines[$1][column] ?? .zero) })
     }
+
+    /// The first `limit` of lines already ordered largest first, and the rest summed (no sorting again).
+    public init(largestFirst lines: [BudgetLine], column: BudgetColumn, limit: Int) {
+        shown = Array(lines.prefix(limit))
+        others = lines.count > limit
+            ? (lines.count - limit, lines.dropFirst(limit).reduce(Amount.zero) { $0 + ($1[column] ?? .zero) }) : nil
+    }
 }

@@ -145,9 +145,9 @@ struct SVGWriter {
     /// Numbers in coordinates: at most one decimal, no exponent, never NaN (by integer arithmetic: this runs for
     /// every coordinate of every chart).
     static func format(_ value: Double) -> String {
-        var text = ""
-        append(value, to: &text)
-        return text
+        var writer = HTMLWriter()
+        append(value, to: &writer)
+        return writer.html
     }
 
     static func append(_ value: Double, to writer: inout HTMLWriter) {
@@ -161,20 +161,6 @@ struct SVGWriter {
         if tenths % 10 != 0 {
             writer.put(".")
             writer.integer(abs(tenths) % 10)
-        }
-    }
-
-    static func append(_ value: Double, to text: inout String) {
-        guard value.isFinite, abs(value) < 1e15 else {
-            text += "0"
-            return
-        }
-        let tenths = Int((value * 10).rounded())
-        if tenths < 0 { text += "-" }
-        text += String(abs(tenths) / 10)
-        if tenths % 10 != 0 {
-            text += "."
-            text += String(abs(tenths) % 10)
         }
     }
 

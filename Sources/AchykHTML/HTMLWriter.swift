@@ -156,34 +156,18 @@ public enum Escaping {
         }
     }
 
-    /// Works on UTF-8 bytes: most texts need nothing and are appended whole.
+    /// Most texts need nothing and are appended whole; the others go through the byte loop above.
     public static func append(_ text: String, to output: inout String) {
         var text = text
         let needsWork = text.withUTF8 { bytes in
-            bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) }
+            bytes.contains { $0 <= 0x3E && ($0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D)) }
         }
         guard needsWork else {
             output += text
             return
         }
-        text.withUTF8 { bytes in
-            var start = 0
-            for (index, byte) in bytes.enumerated() {
-                let replacement: StaticString
-                switch byte {
-                case 0x26: replacement = "&amp;"
-                case 0x3C: replacement = "&lt;"
-                case 0x3E: replacement = "&gt;"
-                case 0x22: replacement = "&quot;"
-                case 0x27: replacement = "&#39;"
-                case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F: replacement = "\u{FFFD}"
-                default: continue
-                }
-                if index > start { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) }
-                replacement.withUTF8Buffer { output += String(decoding: $0, as: UTF8.self) }
-                start = index + 1
-            }
-            if start < bytes.count { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self) }
-        }
+        var escaped: [UInt8] = []
+        append(text, to: &escaped)
+        output += String(decoding: escaped, as: UTF8.self)
     }
 }

@@ -194,7 +194,7 @@ final class StagingFolder: SiteSink, @unchecked Sendable {
         // The marker last: until it is in, the folder is marked as achyk's by the old one.
         for entry in entries.sorted(by: { ($0 == OutputFolder.marker ? 1 : 0, $0) < ($1 == OutputFolder.marker ? 1 : 0, $1) }) {
             let destination = target.appendingPathComponent(entry)
-            if manager.fileExists(atPath: destination.path) || (try? manager.destinationOfSymbolicLink(atPath: destination.path)) != nil {
+            if Self.isThere(destination) {
                 // A folder from a lower layer cannot be renamed either: it is removed instead.
                 if Glibc.rename(destination.path, aside.appendingPathComponent(entry).path) != 0 {
                     _ = achyk_remove_tree(destination.path)
@@ -211,14 +211,18 @@ final class StagingFolder: SiteSink, @unchecked Sendable {
         _ = achyk_remove_tree(staging.path)
     }
 
+    /// Whether something is at `url`, a link leading nowhere included (`fileExists` follows links).
+    private static func isThere(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0
+    }
+
     /// Moves each kept file or folder of `old` to `new`, unless `new` has one of that name.
     static func moveKept(_ kept: Set<String>, from old: URL, to new: URL) {
         for name in kept.sorted() {
             let source = old.appendingPathComponent(name)
             let destination = new.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: source.path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: source.path)) != nil,
-                !FileManager.default.fileExists(atPath: destination.path)
-            else { continue }
+            guard isThere(source), !FileManager.default.fileExists(atPath: destination.path) else { continue }
             if Glibc.rename(source.path, destination.path) != 0 {
                 try? FileManager.default.copyItem(at: source, to: destination)
             }

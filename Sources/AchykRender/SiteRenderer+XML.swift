@@ -14,13 +14,13 @@ extension SiteRenderer {
         let defaultLanguage = settings.defaultLanguage
         let entries = siteMap.pages.flatMap { page in languages.compactMap { language in page.paths[language].map { ($0, page.paths) } } }
         for (path, versions) in entries.sorted(by: { $0.0 < $1.0 }) {
-            xml += "  <url>\n    <loc>\(XML.escape(paths.absoluteURL(path)))</loc>\n"
+            xml += "  <url>\n    <loc>\(Escaping.escape(paths.absoluteURL(path)))</loc>\n"
             for language in languages {
                 guard let other = versions[language] else { continue }
-                xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(language.rawValue)\" href=\"\(XML.escape(paths.absoluteURL(other)))\"/>\n"
+                xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(language.rawValue)\" href=\"\(Escaping.escape(paths.absoluteURL(other)))\"/>\n"
             }
             if let fallback = versions[defaultLanguage] {
-                xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XML.escape(paths.absoluteURL(fallback)))\"/>\n"
+                xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(Escaping.escape(paths.absoluteURL(fallback)))\"/>\n"
             }
             xml += "  </url>\n"
         }
@@ -37,31 +37,31 @@ extension SiteRenderer {
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(language.rawValue)">
-              <title>\(XML.escape(l.text("feed_title", ["site": siteTitle])))</title>
-              <id>\(XML.escape(feedURL))</id>
-              <link rel="self" href="\(XML.escape(feedURL))"/>
-              <link rel="alternate" type="text/html" href="\(XML.escape(paths.absoluteURL(paths.section(.news, in: language))))"/>
+              <title>\(Escaping.escape(l.text("feed_title", ["site": siteTitle])))</title>
+              <id>\(Escaping.escape(feedURL))</id>
+              <link rel="self" href="\(Escaping.escape(feedURL))"/>
+              <link rel="alternate" type="text/html" href="\(Escaping.escape(paths.absoluteURL(paths.section(.news, in: language))))"/>
               <updated>\(Self.atomTimestamp(updated))</updated>
 
             """
         if let organisation = text(settings.organisation, in: language) {
-            xml += "  <author><name>\(XML.escape(organisation))</name></author>\n"
+            xml += "  <author><name>\(Escaping.escape(organisation))</name></author>\n"
         }
         for group in newsItems {
             guard let page = group.version(for: language, siteOrder: languages) else { continue }
             let url = paths.absoluteURL(paths.page(group.key, in: language))
             xml += """
                   <entry xml:lang="\(page.language.rawValue)">
-                    <title>\(XML.escape(page.frontMatter.title))</title>
-                    <id>\(XML.escape(url))</id>
-                    <link rel="alternate" type="text/html" href="\(XML.escape(url))"/>
+                    <title>\(Escaping.escape(page.frontMatter.title))</title>
+                    <id>\(Escaping.escape(url))</id>
+                    <link rel="alternate" type="text/html" href="\(Escaping.escape(url))"/>
                     <updated>\(Self.atomTimestamp(page.frontMatter.date))</updated>
 
                 """
             if let summary = page.frontMatter.summary {
-                xml += "    <summary>\(XML.escape(summary))</summary>\n"
+                xml += "    <summary>\(Escaping.escape(summary))</summary>\n"
             }
-            xml += "    <content type=\"html\" xml:base=\"\(XML.escape(url))\">\(XML.escape(try body(of: page)))</content>\n  </entry>\n"
+            xml += "    <content type=\"html\" xml:base=\"\(Escaping.escape(url))\">\(Escaping.escape(try body(of: page)))</content>\n  </entry>\n"
         }
         xml += "</feed>\n"
         return OutputFile(path: paths.feed(language), text: xml)
@@ -72,7 +72,3 @@ extension SiteRenderer {
     }
 }
 
-/// Escaping for XML text and attribute values.
-enum XML {
-    static func escape(_ text: String) -> String { Escaping.escape(text) }
-}

@@ -22,8 +22,13 @@ import Testing
     }
 
     func achyk(_ arguments: [String], in folder: URL) throws -> Run {
+        try run(Self.executable, arguments, in: folder)
+    }
+
+    /// Runs a program to its end and returns its exit status and both output streams.
+    func run(_ executable: URL, _ arguments: [String], in folder: URL) throws -> Run {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
         let output = Pipe(), error = Pipe()
@@ -190,18 +195,6 @@ import Testing
     }
 
     func runProgram(_ path: String, _ arguments: [String], in folder: URL) throws -> CommandLineTests.Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandLineTests.Run(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
-                   standardError: String(decoding: errData, as: UTF8.self))
+        try cli.run(URL(fileURLWithPath: path), arguments, in: folder)
     }
 }

@@ -272,7 +272,7 @@ struct BudgetYearPage {
         let lines = year.economicBreakdown(column)
         guard let largest = lines.first else { return nil }
         let charted = lines.prefix(Self.chartLines)
-        let others = CappedLines(lines.map(\.line), column: column, limit: Self.chartLines)
+        let others = CappedLines(largestFirst: lines.map(\.line), column: column, limit: Self.chartLines)
         let chart = BarChart(
             text: chartText("economic", l.text("chart_economic", ["year": yearText]), "\(label(largest.line)): \(l.percent(largest.share))"),
             groups: charted.map { line, amount, share in

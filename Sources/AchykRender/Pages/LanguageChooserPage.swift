@@ -28,13 +28,7 @@ extension SiteRenderer {
         w.put("\n<meta name=\"twitter:card\" content=\"summary\">\n")
         w.open("meta", ["name": "twitter:title", "content": title])
         w.put("\n")
-        w.open("link", ["rel": "stylesheet", "href": SitePaths.relative(from: path, to: SitePaths.stylesheet)])
-        w.put("\n")
-        if theme.hasCustomStylesheet {
-            w.open("link", ["rel": "stylesheet", "href": SitePaths.relative(from: path, to: Theme.customStylesheet)])
-            w.put("\n")
-        }
-        w.raw(theme.snippets.head)
+        writeHeadEnd(to: &w, href: { SitePaths.relative(from: path, to: $0) })
         w.put("</head>\n<body class=\"chooser\">\n<main id=\"main\" class=\"wrap\">\n<h1>")
         for (index, language) in languages.enumerated() {
             if index > 0 { w.put(" · ") }

@@ -97,13 +97,7 @@ extension SiteRenderer {
         w.put("\n")
         w.open("meta", ["name": "twitter:description", "content": description])
         w.put("\n")
-        w.open("link", ["rel": "stylesheet", "href": SitePaths.relative(from: current, to: SitePaths.stylesheet)])
-        w.put("\n")
-        if theme.hasCustomStylesheet {
-            w.open("link", ["rel": "stylesheet", "href": SitePaths.relative(from: current, to: Theme.customStylesheet)])
-            w.put("\n")
-        }
-        w.raw(theme.snippets.head)
+        writeHeadEnd(to: &w, href: { SitePaths.relative(from: current, to: $0) })
         w.put("</head>\n<body>\n<a class=\"skip\" href=\"#main\">")
         w.text(texts.skip)
         w.put("</a>\n<header class=\"site-header\">\n<div class=\"wrap bar\">\n")
@@ -149,6 +143,18 @@ extension SiteRenderer {
         w.raw(theme.snippets.footer)
         w.put("</div>\n</footer>\n</body>\n</html>\n")
         return w
+    }
+
+    /// The stylesheets (the default one, then the theme's additions) and the theme's head snippet, which end the
+    /// `<head>` of every page; `href` makes an asset's address as seen from the page.
+    func writeHeadEnd(to w: inout HTMLWriter, href: (String) -> String) {
+        w.open("link", ["rel": "stylesheet", "href": href(SitePaths.stylesheet)])
+        w.put("\n")
+        if theme.hasCustomStylesheet {
+            w.open("link", ["rel": "stylesheet", "href": href(Theme.customStylesheet)])
+            w.put("\n")
+        }
+        w.raw(theme.snippets.head)
     }
 
     private func writeMenu(_ items: [LinkView], label: EscapedText, to w: inout HTMLWriter) {

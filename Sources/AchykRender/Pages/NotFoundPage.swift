@@ -13,13 +13,7 @@ extension SiteRenderer {
         w.put("\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         w.element("title", text: localizer(defaultLanguage).text("not_found_title"))
         w.put("\n<meta name=\"robots\" content=\"noindex\">\n")
-        w.open("link", ["rel": "stylesheet", "href": paths.rootRelativeURL(SitePaths.stylesheet)])
-        w.put("\n")
-        if theme.hasCustomStylesheet {
-            w.open("link", ["rel": "stylesheet", "href": paths.rootRelativeURL(Theme.customStylesheet)])
-            w.put("\n")
-        }
-        w.raw(theme.snippets.head)
+        writeHeadEnd(to: &w, href: { paths.rootRelativeURL($0) })
         w.put("</head>\n<body class=\"chooser\">\n<main id=\"main\" class=\"wrap\">\n")
         for (index, language) in languages.enumerated() {
             let l = localizer(language)
