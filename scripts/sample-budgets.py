@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the sample budget tables under Content/budgets/ (illustrative figures, `sample: true`).
+"""Writes the sample budget tables under examples/Content/budgets/ (invented places and figures, `sample: true`).
 
 Deterministic. Subtotals add up and the economic lines equal the functional ones, so the samples build without
 warnings; each municipality is written in a different export format (UTF-8 commas, Windows-1251 semicolons with a
@@ -8,7 +8,7 @@ title line, tabs with Kyrgyz headers), as CSOs' spreadsheets produce them. Usage
 import pathlib
 import random
 
-root = pathlib.Path(__file__).resolve().parent.parent / "Content" / "budgets"
+root = pathlib.Path(__file__).resolve().parent.parent / "examples" / "Content" / "budgets"
 
 # Detailed functional lines and their weight in a year's spending.
 FUNCTIONS = [
@@ -98,33 +98,34 @@ def grouped(amount, separator, mark):
     text = separator.join(groups)
     return text + (mark + fraction if fraction != "00" else "")
 
-def write_ivanovka(rng):
+def write_ulgu_ayil(rng):
     for year, spending, share, balance, rate in [(2023, 58_400_000, 0.38, 600_000, 0.94), (2024, 62_900_000, 0.36, -1_200_000, 0.96),
                                                  (2025, 67_300_000, 0.35, 800_000, 0.93)]:
         rows = year_lines(rng, spending, share, balance, 2_500_000 if year == 2024 else 0, rate)
         lines = ["code,name,approved,executed"] + [f"{c},\"{n}\",{plain(a)},{plain(e)}" for c, n, a, e in rows]
-        (root / "ivanovka" / f"{year}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (root / "ulgu-ayil" / f"{year}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-def write_isfana(rng):
+def write_misal(rng):
     nbsp = "\u00a0"
     for year, spending, share, balance, rate in [(2024, 88_700_000, 0.31, 900_000, 0.95), (2025, 94_200_000, 0.29, -700_000, 0.97),
                                                  (2026, 101_500_000, 0.28, 0, None)]:
         rows = year_lines(rng, spending, share, balance, 0, rate)
-        lines = [f"Бюджет города Исфана на {year} год (сом);;;", "Код;Наименование;Утверждено;Исполнено"]
+        lines = [f"ОБРАЗЕЦ (вымышленные цифры): бюджет города Мисал на {year} год (сом);;;", "Код;Наименование;Утверждено;Исполнено"]
         for code, name, approved, executed in rows:
+            name = "Аппарат мэрии" if code == "7011" else name
             lines.append(f"{code};{name};{grouped(approved, nbsp, ',')};{grouped(executed, nbsp, ',') if executed is not None else ''}")
-        (root / "isfana" / f"{year}.csv").write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1251"))
+        (root / "misal" / f"{year}.csv").write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1251"))
 
-def write_kochkor(rng):
+def write_korsotmo(rng):
     for year, spending, share, balance, rate in [(2023, 33_800_000, 0.56, -400_000, 0.91), (2024, 36_100_000, 0.55, 300_000, 0.95),
                                                  (2025, 39_600_000, 0.53, 500_000, 0.92)]:
         rows = year_lines(rng, spending, share, balance, 1_800_000 if year == 2025 else 0, rate)
         lines = ["Коду\tАталышы\tБекитилген\tАткарылган"]
         for code, name, approved, executed in rows:
             lines.append(f"{code}\t{name}\t{grouped(approved, ' ', ',')}\t{grouped(executed, ' ', ',')}")
-        (root / "kochkor" / f"{year}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (root / "korsotmo" / f"{year}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 rng = random.Random(2026)
-write_ivanovka(rng)
-write_isfana(rng)
-write_kochkor(rng)
+write_ulgu_ayil(rng)
+write_misal(rng)
+write_korsotmo(rng)

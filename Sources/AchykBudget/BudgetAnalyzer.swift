@@ -8,11 +8,15 @@ public struct BudgetAnalyzer: Sendable {
 
     public init() {}
 
-    /// The year's figures; nil when the table has an error (reported).
-    public func analyze(_ table: BudgetTable, population: Int?, reporting diagnostics: inout Diagnostics) -> BudgetYear? {
+    /// The year's figures; nil when the table has an error (reported). `source` gives the table's unit and what it
+    /// does not break down.
+    public func analyze(_ table: BudgetTable, population: Int?, source: BudgetSource? = nil, reporting diagnostics: inout Diagnostics) -> BudgetYear? {
         var problems = Diagnostics()
-        let merged = mergeDuplicates(table, reporting: &problems)
-        let lines = markDetailed(merged)
+        let unit = source?.unit ?? .som
+        let notPublished = source?.notPublished ?? []
+        let rows = unit == .som ? table.rows : table.rows.map { $0.scaled(by: unit.factor) }
+        let merged = mergeDuplicates(rows, in: table, reporting: &problems)
+        let lines = markTotalsOnly(markDetailed(merged), notPublished: notPublished, in: table, reporting: &problems)
         let detailed = lines.filter(\.isDetailed)
         let columns = presentColumns(table, detailed: detailed, reporting: &problems)
         // Blank cells of detailed lines count as zero in a present column.
@@ -20,31 +24,31 @@ public struct BudgetAnalyzer: Sendable {
             guard line.isDetailed else { return line }
             var amounts = line.amounts
             for column in columns where amounts[column.index] == nil { amounts[column.index] = .zero }
-            return BudgetLine(code: line.code, name: line.name, amounts: amounts, line: line.line, isDetailed: true, category: line.category)
+            return BudgetLine(code: line.code, name: line.name, names: line.names, amounts: amounts, line: line.line, isDetailed: true, category: line.category)
         }
-        checkUnknownFunctions(filled, path: table.path, reporting: &problems)
+        checkUnknownFunctions(filled, path: table.path, notPublished: notPublished, reporting: &problems)
         checkSubtotals(filled, columns: columns, path: table.path, reporting: &problems)
-        checkEconomicView(filled, columns: columns, at: table.headerLocation, reporting: &problems)
+        checkEconomicView(filled, columns: columns, notPublished: notPublished, at: table.headerLocation, reporting: &problems)
 
         diagnostics.append(contentsOf: problems)
         guard !problems.hasErrors else { return nil }
         var figures: [BudgetColumn: ColumnFigures] = [:]
-        for column in columns { figures[column] = Self.figures(filled, column: column, population: population) }
+        for column in columns { figures[column] = Self.figures(filled, column: column, population: population, notPublished: notPublished) }
         let functions = BudgetClassification.functionCodes.filter { code in filled.contains { $0.isDetailed && $0.category == .function(code) } }
         return BudgetYear(
             municipality: table.municipality, year: table.year, path: table.path, population: population, lines: filled,
             columns: columns, figures: figures, functions: functions,
             executionRates: Self.executionRates(figures, functions: functions),
-            warnings: Diagnostics(table.warnings + problems.all).sorted)
+            warnings: Diagnostics(table.warnings + problems.all).sorted, unit: unit, notPublished: notPublished)
     }
 
     // MARK: - Lines
 
     /// Budget codes once each, in the order of their first line; a repeated code is added to the first.
-    private func mergeDuplicates(_ table: BudgetTable, reporting diagnostics: inout Diagnostics) -> [BudgetRow] {
+    private func mergeDuplicates(_ tableRows: [BudgetRow], in table: BudgetTable, reporting diagnostics: inout Diagnostics) -> [BudgetRow] {
         var rows: [BudgetRow] = []
         var index: [String: Int] = [:]
-        for row in table.rows {
+        for row in tableRows {
             let location = SourceLocation(table.path, line: row.line)
             guard CodeCategory(code: row.code).isBudgetCode else {
                 diagnostics.warning("code \(row.code) is not a revenue (1…), economic (2…, 3…) or functional (7…) code; the line is left out of every total", at: location)
@@ -60,7 +64,7 @@ public struct BudgetAnalyzer: Sendable {
             let amounts = zip(first.amounts, row.amounts).map { a, b -> Amount? in
                 a == nil && b == nil ? nil : (a ?? .zero) + (b ?? .zero)
             }
-            rows[earlier] = BudgetRow(line: first.line, code: first.code, name: first.name ?? row.name, amounts: amounts)
+            rows[earlier] = BudgetRow(line: first.line, code: first.code, name: first.name ?? row.name, names: first.names ?? row.names, amounts: amounts)
         }
         return rows
     }
@@ -73,9 +77,30 @@ public struct BudgetAnalyzer: Sendable {
         for (code, next) in zip(sorted, sorted.dropFirst()) where next.hasPrefix(code) { subtotals.insert(code) }
         return rows.map { row in
             BudgetLine(
-                code: row.code, name: row.name, amounts: row.amounts,
+                code: row.code, name: row.name, names: row.names, amounts: row.amounts,
                 line: row.line, isDetailed: !subtotals.contains(row.code), category: CodeCategory(code: row.code))
         }
+    }
+
+    /// Where the source gives only a total, the total's line (`1` or `7`) is the one counted and the lines beneath it
+    /// are what the source names "of which": shown, never added, never checked against the total.
+    private func markTotalsOnly(
+        _ lines: [BudgetLine], notPublished: Set<BudgetDetail>, in table: BudgetTable, reporting diagnostics: inout Diagnostics
+    ) -> [BudgetLine] {
+        guard !notPublished.isEmpty else { return lines }
+        var result = lines
+        for (detail, total) in [(BudgetDetail.revenueBySource, "1"), (.expenditureByFunction, "7")] where notPublished.contains(detail) {
+            guard lines.contains(where: { $0.code == total }) else {
+                let what = detail == .revenueBySource ? "revenue" : "expenditure"
+                diagnostics.error("municipality.yaml says the source of \(table.year) gives only the \(what) total (not_published: \(detail.rawValue)); write that total on a line with code \(total)", at: table.headerLocation)
+                continue
+            }
+            result = result.map { line in
+                guard line.code.hasPrefix(total) else { return line }
+                return BudgetLine(code: line.code, name: line.name, names: line.names, amounts: line.amounts, line: line.line, isDetailed: line.code == total, category: line.category)
+            }
+        }
+        return result
     }
 
     /// The header's columns that have figures in the detailed lines; blanks among figures are warned one by one.
@@ -97,8 +122,8 @@ public struct BudgetAnalyzer: Sendable {
         return present
     }
 
-    private func checkUnknownFunctions(_ lines: [BudgetLine], path: String, reporting diagnostics: inout Diagnostics) {
-        for line in lines where line.isDetailed && line.category == .unknownFunction {
+    private func checkUnknownFunctions(_ lines: [BudgetLine], path: String, notPublished: Set<BudgetDetail>, reporting diagnostics: inout Diagnostics) {
+        for line in lines where line.isDetailed && line.category == .unknownFunction && !Self.isExpenditureTotal(line, notPublished) {
             diagnostics.warning("code \(line.code) is not under one of the ten functions 701–710; the line is left out of the expenditure total", at: SourceLocation(path, line: line.line))
         }
     }
@@ -116,6 +141,8 @@ public struct BudgetAnalyzer: Sendable {
                 let lower = Self.lowerBound(codes, line.code)
                 // Digits sort before ':', so every code starting with this one sorts before `code:`.
                 let upper = Self.lowerBound(codes, line.code + ":")
+                // Nothing counted beneath: a part of a total the source gives alone.
+                guard upper > lower else { continue }
                 let sum = running[upper] - running[lower]
                 if (stated - sum).magnitude > Self.tolerance {
                     diagnostics.warning("subtotal \(line.code) '\(column.rawValue)' is \(stated) but the lines under it add up to \(sum)", at: SourceLocation(path, line: line.line))
@@ -135,12 +162,15 @@ public struct BudgetAnalyzer: Sendable {
 
     /// The economic lines (2, 3) describe the same spending as the functional lines (701–710); an unknown 7 code is
     /// left out here as it is of every total, so the figure named equals the page's expenditure.
-    private func checkEconomicView(_ lines: [BudgetLine], columns: [BudgetColumn], at location: SourceLocation, reporting diagnostics: inout Diagnostics) {
+    private func checkEconomicView(
+        _ lines: [BudgetLine], columns: [BudgetColumn], notPublished: Set<BudgetDetail>, at location: SourceLocation, reporting diagnostics: inout Diagnostics
+    ) {
         let detailed = lines.filter(\.isDetailed)
         guard detailed.contains(where: \.category.isEconomic) else { return }
         for column in columns {
             let economic = detailed.filter(\.category.isEconomic).reduce(Amount.zero) { $0 + ($1[column] ?? .zero) }
-            let functional = detailed.filter(\.category.isFunction).reduce(Amount.zero) { $0 + ($1[column] ?? .zero) }
+            let functional = detailed.filter { $0.category.isFunction || Self.isExpenditureTotal($0, notPublished) }
+                .reduce(Amount.zero) { $0 + ($1[column] ?? .zero) }
             if (economic - functional).magnitude > Self.tolerance {
                 diagnostics.warning("'\(column.rawValue)': the economic lines (2…, 3…) add up to \(economic) but the functional lines (7…) to \(functional)", at: location)
             }
@@ -149,7 +179,12 @@ public struct BudgetAnalyzer: Sendable {
 
     // MARK: - Figures
 
-    static func figures(_ lines: [BudgetLine], column: BudgetColumn, population: Int?) -> ColumnFigures {
+    /// The line `7` of a table whose source gives only the expenditure total.
+    static func isExpenditureTotal(_ line: BudgetLine, _ notPublished: Set<BudgetDetail>) -> Bool {
+        line.code == "7" && notPublished.contains(.expenditureByFunction)
+    }
+
+    static func figures(_ lines: [BudgetLine], column: BudgetColumn, population: Int?, notPublished: Set<BudgetDetail> = []) -> ColumnFigures {
         var revenue = Amount.zero, transfers = Amount.zero, expenditure = Amount.zero
         var byFunction: [String: Amount] = [:]
         for line in lines where line.isDetailed {
@@ -162,11 +197,14 @@ public struct BudgetAnalyzer: Sendable {
             case .function(let function):
                 expenditure += amount
                 byFunction[function, default: .zero] += amount
+            case .unknownFunction where isExpenditureTotal(line, notPublished): expenditure += amount
             case .economicExpense, .capital, .unknownFunction, .unknown: break
             }
         }
+        let bySource = !notPublished.contains(.revenueBySource)
         return ColumnFigures(
-            revenue: revenue, ownRevenue: revenue - transfers, transfers: transfers, transfersShare: revenue.ratio(of: transfers),
+            revenue: revenue, ownRevenue: bySource ? revenue - transfers : nil, transfers: bySource ? transfers : nil,
+            transfersShare: bySource ? revenue.ratio(of: transfers) : nil,
             expenditure: expenditure, byFunction: byFunction, balance: revenue - expenditure,
             revenuePerResident: population.flatMap { revenue.divided(by: $0) },
             expenditurePerResident: population.flatMap { expenditure.divided(by: $0) })

@@ -55,9 +55,15 @@ public enum BudgetClassification {
         EmbeddedClassification.labels[code]?.text
     }
 
-    /// The label of a line in each language: the built-in label; else the CSV's own name; else the label of the
-    /// longest known prefix; else the code itself.
-    public static func label(_ code: String, csvName: String?) -> LocalizedText {
+    /// The label of a line in each language: the file's label in that language; else the built-in label; else the
+    /// CSV's own name; else the label of the longest known prefix; else the code itself.
+    public static func label(_ code: String, csvName: String?, names: LocalizedText? = nil) -> LocalizedText {
+        let general = generalLabel(code, csvName: csvName)
+        guard let names else { return general }
+        return LocalizedText(general.texts.merging(names.texts) { _, own in own })
+    }
+
+    private static func generalLabel(_ code: String, csvName: String?) -> LocalizedText {
         if let label = EmbeddedClassification.labels[code] { return label.text }
         if let csvName, !csvName.isEmpty { return LocalizedText([.ky: csvName, .ru: csvName, .en: csvName]) }
         var prefix = Substring(code)

@@ -5,10 +5,12 @@ public struct BudgetLine: Hashable, Sendable {
     public let code: String
     /// The name the file gives the line, if any.
     public let name: String?
-    /// In three languages: the classification's label of the code, else the file's name, else the label of the
-    /// nearest shorter code. Made when asked for: a label per line of a table of hundreds of thousands of lines
-    /// held a dictionary each.
-    public var label: LocalizedText { BudgetClassification.label(code, csvName: name) }
+    /// The file's own label in each language (`name_ky`, `name_ru`, `name_en`), if it has those columns.
+    public let names: LocalizedText?
+    /// In three languages: the file's label in that language, else the classification's label of the code, else
+    /// the file's `name`, else the label of the nearest shorter code. Made when asked for: a label per line of a
+    /// table of hundreds of thousands of lines held a dictionary each.
+    public var label: LocalizedText { BudgetClassification.label(code, csvName: name, names: names) }
     /// By `BudgetColumn.index`; nil where absent (blank cells of detailed lines in a present column count as zero).
     public let amounts: [Amount?]
     /// The first physical line of the code in the file.
@@ -23,8 +25,9 @@ public struct BudgetLine: Hashable, Sendable {
 /// The figures of one column (approved, revised or executed) of one year.
 public struct ColumnFigures: Hashable, Sendable {
     public let revenue: Amount
-    public let ownRevenue: Amount
-    public let transfers: Amount
+    /// Nil when the source gives only the revenue total.
+    public let ownRevenue: Amount?
+    public let transfers: Amount?
     /// transfers / revenue; nil when there is no revenue.
     public let transfersShare: Double?
     public let expenditure: Amount
@@ -66,6 +69,10 @@ public struct BudgetYear: Hashable, Sendable {
     public let executionRates: ExecutionRates?
     /// Every warning about this file, reader's and analysis', as printed.
     public let warnings: [Diagnostic]
+    /// The unit the table was written in (its amounts here are in som).
+    public let unit: BudgetUnit
+    /// What the year's source does not break down.
+    public let notPublished: Set<BudgetDetail>
 
     public var isDraft: Bool { figures[.executed] == nil }
 
@@ -76,9 +83,10 @@ public struct BudgetYear: Hashable, Sendable {
 
     public var headline: ColumnFigures? { figures[headlineColumn] }
 
-    /// The most detailed revenue lines, own revenue first, each largest first by `column`.
+    /// The most detailed revenue lines, own revenue first, each largest first by `column`. When the source gives only
+    /// the revenue total, the lines it names beneath the total ("of which").
     public func revenueLines(_ column: BudgetColumn) -> [BudgetLine] {
-        let detailed = lines.filter { $0.isDetailed && $0.category.isRevenue }
+        let detailed = lines.filter { $0.category.isRevenue && ($0.isDetailed || notPublished.contains(.revenueBySource)) && $0.code != "1" }
         return detailed.sorted { a, b in
             let order = (a.category == .transfers ? 1 : 0, -(a[column]?.tyiyn ?? 0), a.code)
             let other = (b.category == .transfers ? 1 : 0, -(b[column]?.tyiyn ?? 0), b.code)

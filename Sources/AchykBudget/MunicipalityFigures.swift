@@ -34,7 +34,8 @@ public struct BudgetStage: Sendable {
         DispatchQueue.concurrentPerform(iterations: tables.count) { index in
             let (municipality, table) = tables[index]
             var problems = Diagnostics()
-            let year = BudgetAnalyzer().analyze(table, population: municipality.population[table.year], reporting: &problems)
+            let year = BudgetAnalyzer().analyze(
+                table, population: municipality.population[table.year], source: municipality.sources[table.year], reporting: &problems)
             results.withLock { $0[index] = (year, problems) }
         }
         var years: [String: [BudgetYear]] = [:]

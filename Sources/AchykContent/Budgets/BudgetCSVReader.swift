@@ -11,13 +11,16 @@ struct BudgetCSVReader {
     static let headerSearchLines = 20
 
     enum Field: String, CaseIterable {
-        case code, name, approved, revised, executed
+        case code, name, nameKy = "name_ky", nameRu = "name_ru", nameEn = "name_en", approved, revised, executed
 
         /// Names accepted in the header, lowercased: English, Russian, Kyrgyz.
         var aliases: [String] {
             switch self {
             case .code: ["code", "код", "коду"]
             case .name: ["name", "наименование", "аталышы"]
+            case .nameKy: ["name_ky"]
+            case .nameRu: ["name_ru"]
+            case .nameEn: ["name_en"]
             case .approved: ["approved", "утверждено", "план", "бекитилген"]
             case .revised: ["revised", "уточнено", "такталган"]
             case .executed: ["executed", "исполнено", "факт", "аткарылган"]
@@ -205,8 +208,13 @@ struct BudgetCSVReader {
             }
         }
         guard valid else { return nil }
-        let name = cell(.name)?.trimmed
-        return BudgetRow(line: record.line, code: code, name: name?.isEmpty == false ? name : nil, amounts: amounts)
+        func text(_ field: Field) -> String? {
+            guard let text = cell(field)?.trimmed, !text.isEmpty else { return nil }
+            return text
+        }
+        var names: [Language: String] = [:]
+        for (language, field) in [(Language.ky, Field.nameKy), (.ru, .nameRu), (.en, .nameEn)] { names[language] = text(field) }
+        return BudgetRow(line: record.line, code: code, name: text(.name), names: names.isEmpty ? nil : LocalizedText(names), amounts: amounts)
     }
 
     /// A cell as quoted in a message: trimmed, and cut short if it is long.

@@ -90,11 +90,33 @@ struct MunicipalityReader {
             guard let year = map.integer(entry.keyNode, what: "sources year", in: Self.years, reporting: &diagnostics),
                 let source = YAMLMapping(entry.value, in: map.file, what: "sources \(year)", reporting: &diagnostics)
             else { continue }
-            source.reportUnknownKeys(known: ["title", "url", "as_of"], in: "sources \(year)", reporting: &diagnostics)
+            source.reportUnknownKeys(known: ["title", "url", "as_of", "unit", "not_published"], in: "sources \(year)", reporting: &diagnostics)
             let title = source.localizedText("title", languages: settings.languages, required: true, reporting: &diagnostics)
             result[year] = BudgetSource(
                 title: title ?? LocalizedText([:]), url: source.webAddress("url", reporting: &diagnostics),
-                asOf: source.date("as_of", reporting: &diagnostics))
+                asOf: source.date("as_of", reporting: &diagnostics), unit: readUnit(source, reporting: &diagnostics),
+                notPublished: readNotPublished(source, reporting: &diagnostics))
+        }
+        return result
+    }
+
+    private func readUnit(_ source: YAMLMapping, reporting diagnostics: inout Diagnostics) -> BudgetUnit {
+        guard let text = source.string("unit", reporting: &diagnostics) else { return .som }
+        guard let unit = BudgetUnit(rawValue: text) else {
+            diagnostics.error("unit '\(text)' must be som or thousand", at: source.location(of: "unit"))
+            return .som
+        }
+        return unit
+    }
+
+    private func readNotPublished(_ source: YAMLMapping, reporting diagnostics: inout Diagnostics) -> Set<BudgetDetail> {
+        var result = Set<BudgetDetail>()
+        for (text, location) in source.strings("not_published", reporting: &diagnostics) {
+            guard let detail = BudgetDetail(rawValue: text) else {
+                diagnostics.error("not_published: '\(text)' must be \(BudgetDetail.allCases.map(\.rawValue).joined(separator: " or "))", at: location)
+                continue
+            }
+            result.insert(detail)
         }
         return result
     }

@@ -20,14 +20,22 @@ public struct BudgetRow: Hashable, Sendable {
     /// Digits only.
     public let code: String
     public let name: String?
+    /// The line's own label in each language (columns `name_ky`, `name_ru`, `name_en`); nil without those columns.
+    public let names: LocalizedText?
     /// By `BudgetColumn.index`; nil is a blank (or missing) cell.
     public let amounts: [Amount?]
 
-    public init(line: Int, code: String, name: String?, amounts: [Amount?]) {
+    public init(line: Int, code: String, name: String?, names: LocalizedText? = nil, amounts: [Amount?]) {
         self.line = line
         self.code = code
         self.name = name
+        self.names = names
         self.amounts = amounts
+    }
+
+    /// The same row with every amount multiplied (a table written in thousands of som).
+    public func scaled(by factor: Int) -> BudgetRow {
+        BudgetRow(line: line, code: code, name: name, names: names, amounts: amounts.map { $0.map { Amount(tyiyn: $0.tyiyn * Int128(factor)) } })
     }
 
     public subscript(column: BudgetColumn) -> Amount? { amounts[column.index] }

@@ -22,16 +22,40 @@ public struct Hearing: Hashable, Sendable {
     }
 }
 
+/// The unit a year's table is written in: council resolutions print thousands of som.
+public enum BudgetUnit: String, CaseIterable, Hashable, Sendable {
+    case som, thousand
+
+    /// Som per unit.
+    public var factor: Int { self == .thousand ? 1000 : 1 }
+}
+
+/// A breakdown that a year's source does not give: the page says so instead of computing it.
+public enum BudgetDetail: String, CaseIterable, Hashable, Sendable, Comparable {
+    /// Only the revenue total (a line with code `1`): own revenue and transfers are unknown.
+    case revenueBySource = "revenue_by_source"
+    /// Only the expenditure total (a line with code `7`): no function's amount is known.
+    case expenditureByFunction = "expenditure_by_function"
+
+    public static func < (lhs: BudgetDetail, rhs: BudgetDetail) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
 /// Where a year's figures come from.
 public struct BudgetSource: Hashable, Sendable {
     public let title: LocalizedText
     public let url: String?
     public let asOf: CalendarDate?
+    /// The unit of the year's table.
+    public let unit: BudgetUnit
+    /// What the source does not break down.
+    public let notPublished: Set<BudgetDetail>
 
-    public init(title: LocalizedText, url: String?, asOf: CalendarDate?) {
+    public init(title: LocalizedText, url: String?, asOf: CalendarDate?, unit: BudgetUnit = .som, notPublished: Set<BudgetDetail> = []) {
         self.title = title
         self.url = url
         self.asOf = asOf
+        self.unit = unit
+        self.notPublished = notPublished
     }
 }
 

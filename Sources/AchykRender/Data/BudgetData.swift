@@ -31,6 +31,15 @@ struct BudgetData {
             ])
         } ?? .null))
         members.append(("change", municipality.change(for: year).map(change) ?? .null))
+        members.append(("unit_in_source", .string(year.unit.rawValue)))
+        members.append(("not_published", .array(year.notPublished.sorted().map { .string($0.rawValue) })))
+        members.append(("source", municipality.municipality.sources[year.year].map { source in
+            .object([
+                ("title", .string(source.title.resolved(in: settings.defaultLanguage, order: settings.languages)?.text ?? "")),
+                ("url", source.url.map(JSONValue.string) ?? .null),
+                ("as_of", source.asOf.map { .string($0.description) } ?? .null),
+            ])
+        } ?? .null))
         return JSONValue.object(members).serialized() + "\n"
     }
 
@@ -74,9 +83,10 @@ struct BudgetData {
 
     static let csvHeader = ["code", "name_ky", "name_ru", "name_en", "approved", "revised", "executed"]
 
-    /// RFC 4180, UTF-8 without BOM, LF line ends; amounts as plain numbers, absent cells empty.
-    func csv(_ year: BudgetYear) -> String {
-        var text = Self.csvHeader.joined(separator: ",") + "\n"
+    /// RFC 4180, UTF-8 without BOM, LF line ends; amounts as plain numbers, absent cells empty. A sample's table has
+    /// one more column, `sample`, true on every line, so that a copy taken out of the site still says what it is.
+    func csv(_ year: BudgetYear, sample: Bool = false) -> String {
+        var text = (Self.csvHeader + (sample ? ["sample"] : [])).joined(separator: ",") + "\n"
         for line in year.lines {
             text += Self.csvCell(line.code)
             for language in [Language.ky, .ru, .en] {
@@ -88,6 +98,7 @@ struct BudgetData {
                 text += ","
                 if let amount = line[column] { text += amount.plainSom }
             }
+            if sample { text += ",true" }
             text += "\n"
         }
         return text
@@ -130,21 +141,26 @@ struct BudgetData {
         var resources: [JSONValue] = []
         for municipality in budgets {
             let name = municipality.municipality.name.resolved(in: .en, order: settings.languages)?.text ?? municipality.id
+            let sample = municipality.municipality.isSample
+            let fields = Self.csvHeader + (sample ? ["sample"] : [])
             for year in municipality.years {
                 let base = "\(municipality.id)-\(year.year)"
+                var described: [(String, JSONValue)] = []
+                if sample { described.append(("description", .string(Self.sampleDescription))) }
                 resources.append(.object([
                     ("name", .string(base)),
-                    ("title", .string("\(name) \(year.year)")),
+                    ("title", .string(sample ? "\(name) \(year.year) (sample)" : "\(name) \(year.year)")),
+                ] + described + [
                     ("path", .string("budgets/\(municipality.id)/\(year.year).csv")),
                     ("profile", .string("tabular-data-resource")),
                     ("format", .string("csv")),
                     ("mediatype", .string("text/csv")),
                     ("encoding", .string("utf-8")),
                     ("schema", .object([
-                        ("fields", .array(Self.csvHeader.map { field in
+                        ("fields", .array(fields.map { field in
                             .object([
                                 ("name", .string(field)),
-                                ("type", .string(["approved", "revised", "executed"].contains(field) ? "number" : "string")),
+                                ("type", .string(["approved", "revised", "executed"].contains(field) ? "number" : field == "sample" ? "boolean" : "string")),
                             ])
                         })),
                         ("primaryKey", .array([.string("code")])),
@@ -152,7 +168,8 @@ struct BudgetData {
                 ]))
                 resources.append(.object([
                     ("name", .string("\(base)-figures")),
-                    ("title", .string("\(name) \(year.year): figures")),
+                    ("title", .string(sample ? "\(name) \(year.year): figures (sample)" : "\(name) \(year.year): figures")),
+                ] + described + [
                     ("path", .string("budgets/\(municipality.id)/\(year.year).json")),
                     ("format", .string("json")),
                     ("mediatype", .string("application/json")),
@@ -161,12 +178,18 @@ struct BudgetData {
             }
         }
         members.append(("resources", .array(resources)))
+        if budgets.contains(where: \.municipality.isSample) {
+            members[3] = ("description", .string(Self.packageDescription + " " + Self.sampleDescription))
+        }
         return JSONValue.object(members).serialized() + "\n"
     }
 
     static let packageDescription = "Local budgets by budget classification code, in som, one table per municipality and year, "
         + "with the figures computed from each (totals, shares, per resident). A label that begins with =, +, -, @, "
         + "a tab or a carriage return starts with an apostrophe (') in the tables, so that a spreadsheet does not run it as a formula."
+
+    static let sampleDescription = "SAMPLE: the figures of a municipality marked as a sample are invented to show how a citizen "
+        + "budget looks; they are not any real municipality's budget."
 
     /// Where the common open licences are published.
     static let licencePaths = [

@@ -50,7 +50,7 @@ struct BudgetYearPage {
         let name = renderer.municipalityName(info, in: language)
         let title = l.text("budget_of", ["name": name, "year": yearText])
         var lead = [l.text("basis_\(year.headlineColumn.rawValue)", ["year": yearText])]
-        if let figures = year.headline { lead.append(summarySentence(figures)) }
+        if let figures = year.headline, case let sentence = summarySentence(figures), !sentence.isEmpty { lead.append(sentence) }
         let frame = PageFrame(
             versions: renderer.perLanguage { renderer.paths.budgetYear(info.id, year.year, in: $0) }, title: title,
             description: lead.joined(separator: " "), menuEntry: SiteSection.budgets.rawValue)
@@ -93,21 +93,19 @@ struct BudgetYearPage {
     // MARK: - Sections
 
     private func whereFrom(_ figures: ColumnFigures, _ charts: inout [Chart]) -> BudgetSection {
+        guard let own = figures.ownRevenue, let transfers = figures.transfers else { return revenueTotalOnly(figures) }
         let column = year.headlineColumn
+        let description = l.text("chart_revenue_desc", ["own": l.compactSom(own), "transfers": l.compactSom(transfers), "share": l.percent(figures.transfersShare)])
         let composition = StackedBarChart(
-            text: chartText("composition", l.text("chart_revenue", ["year": yearText]), l.text("chart_revenue_desc", [
-                "own": l.compactSom(figures.ownRevenue), "transfers": l.compactSom(figures.transfers), "share": l.percent(figures.transfersShare),
-            ])),
+            text: chartText("composition", l.text("chart_revenue", ["year": yearText]), description),
             parts: [
-                .init(label: l.text("own_revenue"), value: figures.ownRevenue.double, text: "\(l.compactSom(figures.ownRevenue)) · \(l.percent(figures.revenueShare(of: figures.ownRevenue)))", style: .solid),
-                .init(label: l.text("transfers"), value: figures.transfers.double, text: "\(l.compactSom(figures.transfers)) · \(l.percent(figures.transfersShare))", style: .hatched),
+                .init(label: l.text("own_revenue"), value: own.double, text: "\(l.compactSom(own)) · \(l.percent(figures.revenueShare(of: own)))", style: .solid),
+                .init(label: l.text("transfers"), value: transfers.double, text: "\(l.compactSom(transfers)) · \(l.percent(figures.transfersShare))", style: .hatched),
             ])
         let lines = year.revenueLines(column)
         let charted = CappedLines(lines, column: column, limit: Self.chartLines)
         let bySource = BarChart(
-            text: chartText("revenue", l.text("chart_revenue", ["year": yearText]), l.text("chart_revenue_desc", [
-                "own": l.compactSom(figures.ownRevenue), "transfers": l.compactSom(figures.transfers), "share": l.percent(figures.transfersShare),
-            ])),
+            text: chartText("revenue", l.text("chart_revenue", ["year": yearText]), description),
             groups: charted.shown.map { line in
                 let amount = line[column] ?? .zero
                 return BarGroup(label: label(line), bars: [.init(value: amount.double, text: l.compactSom(amount), style: line.category == .transfers ? .hatched : .solid)])
@@ -126,7 +124,7 @@ struct BudgetYearPage {
         let tableSummary = l.text("data_table")
         var paragraphs: [String] = []
         if figures.revenue != .zero {
-            paragraphs.append(l.text("where_from_text", ["share": l.percent(figures.transfersShare), "own": l.compactSom(figures.ownRevenue)]))
+            paragraphs.append(l.text("where_from_text", ["share": l.percent(figures.transfersShare), "own": l.compactSom(own)]))
         }
         return BudgetSection(id: "where-from", heading: l.text("where_from"), paragraphs: paragraphs) { w in
             w.chart(compositionSVG)
@@ -134,7 +132,26 @@ struct BudgetYearPage {
         }
     }
 
+    /// The source gives the revenue total alone, perhaps with some parts it names: no chart of sources it does not give.
+    private func revenueTotalOnly(_ figures: ColumnFigures) -> BudgetSection {
+        let column = year.headlineColumn
+        var paragraphs = [l.text("revenue_total_only", ["amount": l.compactSom(figures.revenue)])]
+        let parts = year.revenueLines(column)
+        guard !parts.isEmpty else { return BudgetSection(id: "where-from", heading: l.text("where_from"), paragraphs: paragraphs) }
+        paragraphs.append(l.text("revenue_parts_text"))
+        let table = DataTable(
+            caption: l.text("revenue_parts", ["year": yearText]), columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
+            rows: tableRows(parts, column: column) { line, amount in
+                [.text(line.code), .header(label(line)), .number(l.som(amount)), .number(l.percent(figures.revenueShare(of: amount)))]
+            } + [[.text(""), .header(l.text("revenue")), .number(l.som(figures.revenue)), .number(l.percent(figures.revenue == .zero ? nil : 1))]],
+            numericColumns: [2, 3])
+        return BudgetSection(id: "where-from", heading: l.text("where_from"), paragraphs: paragraphs) { w in table.write(to: &w) }
+    }
+
     private func whereTo(_ figures: ColumnFigures, _ charts: inout [Chart]) -> BudgetSection {
+        if year.notPublished.contains(.expenditureByFunction) {
+            return BudgetSection(id: "where-to", heading: l.text("where_to"), paragraphs: [l.text("expenditure_total_only", ["amount": l.compactSom(figures.expenditure)])])
+        }
         let functions = functionsBySize(figures)
         let chart = BarChart(
             text: chartText("functions", l.text("chart_functions", ["year": yearText]), summarySentence(figures)),
@@ -161,8 +178,9 @@ struct BudgetYearPage {
             return BudgetSection(id: "per-resident", heading: l.text("for_each_resident"), paragraphs: [l.text("per_resident_missing", ["year": yearText])])
         }
         let functions = functionsBySize(figures)
-        let perPerson = functions.map { ($0, figures.perResident(function: $0, population: population) ?? .zero) }
         let sentence = l.text("per_resident_text", ["amount": l.som(total), "residents": l.counted("residents", population)])
+        guard !functions.isEmpty else { return BudgetSection(id: "per-resident", heading: l.text("for_each_resident"), paragraphs: [sentence]) }
+        let perPerson = functions.map { ($0, figures.perResident(function: $0, population: population) ?? .zero) }
         let chart = BarChart(
             text: chartText("per-resident", l.text("chart_per_resident", ["year": yearText]), sentence),
             groups: perPerson.map { function, amount in
@@ -239,6 +257,18 @@ struct BudgetYearPage {
         }
         let functions = BudgetClassification.functionCodes.filter { before.byFunction[$0] != nil || now.byFunction[$0] != nil }
             .sorted { (now.byFunction[$0] ?? .zero) > (now.byFunction[$1] ?? .zero) }
+        func row(_ code: String, _ name: String, _ then: Amount, _ current: Amount) -> [DataTable.Cell] {
+            let delta = AmountChange(from: then, to: current).difference
+            return [.text(code), .header(name), .number(l.som(then)), .number(l.som(current)), .number((delta.isNegative ? "" : "+") + l.som(delta))]
+        }
+        let totals = [row("", l.text("expenditure"), before.expenditure, now.expenditure), row("", l.text("revenue"), before.revenue, now.revenue)]
+        let heading = l.text("compared_with", ["year": previousText])
+        // A year without its functions is compared on its totals alone.
+        guard !functions.isEmpty, !year.notPublished.contains(.expenditureByFunction), !change.previous.notPublished.contains(.expenditureByFunction) else {
+            let caption = l.text("chart_change_totals", ["previous": previousText, "year": yearText])
+            let table = DataTable(caption: caption, columns: [l.text("code"), l.text("item"), previousText, yearText, "±"], rows: totals, numericColumns: [2, 3, 4])
+            return BudgetSection(id: "compared", heading: heading, paragraphs: [sentence]) { w in table.write(to: &w) }
+        }
         let chart = BarChart(
             text: chartText("change", l.text("chart_change", ["previous": previousText, "year": yearText]), sentence),
             groups: functions.map { function in
@@ -252,18 +282,13 @@ struct BudgetYearPage {
             legend: [LegendEntry(label: previousText, style: .outline), LegendEntry(label: yearText, style: .solid)])
         let svg = chart.svg()
         charts.append(Chart(name: "change", title: chart.text.title, svg: svg))
-        func row(_ code: String, _ name: String, _ then: Amount, _ current: Amount) -> [DataTable.Cell] {
-            let delta = AmountChange(from: then, to: current).difference
-            return [.text(code), .header(name), .number(l.som(then)), .number(l.som(current)), .number((delta.isNegative ? "" : "+") + l.som(delta))]
-        }
         let table = DataTable(
             caption: chart.text.title, columns: [l.text("code"), l.text("item"), previousText, yearText, "±"],
-            rows: functions.map { row($0, functionName($0), before.byFunction[$0] ?? .zero, now.byFunction[$0] ?? .zero) }
-                + [row("", l.text("expenditure"), before.expenditure, now.expenditure), row("", l.text("revenue"), before.revenue, now.revenue)],
+            rows: functions.map { row($0, functionName($0), before.byFunction[$0] ?? .zero, now.byFunction[$0] ?? .zero) } + totals,
             numericColumns: [2, 3, 4])
         let (caption, tableSummary) = (chart.text.title, l.text("data_table"))
         return BudgetSection(
-            id: "compared", heading: l.text("compared_with", ["year": previousText]), paragraphs: [sentence]
+            id: "compared", heading: heading, paragraphs: [sentence]
         ) { w in w.chart(svg, caption: caption, tableSummary: tableSummary, table: table) }
     }
 
@@ -367,6 +392,12 @@ struct BudgetYearPage {
         let title = renderer.text(source.title, in: language) ?? ""
         func writeTitle(_ w: inout HTMLWriter) {
             if let url = source.url { w.link(title, href: url) } else { w.text(title) }
+        }
+        defer {
+            if source.unit == .thousand {
+                w.put(". ")
+                w.text(l.text("unit_thousand_note"))
+            }
         }
         guard let asOf = source.asOf else { return writeTitle(&w) }
         // The title sits where the UI string puts it, in any language's word order.
