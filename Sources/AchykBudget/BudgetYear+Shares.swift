@@ -52,10 +52,15 @@ extension MunicipalityFigures {
     /// reality needs executed figures, the change needs the year before, what money buys needs economic lines).
     public func charts(of year: BudgetYear) -> [BudgetChart] {
         guard let figures = year.headline else { return [] }
-        var charts: [BudgetChart] = [.revenue, .functions]
+        var charts: [BudgetChart] = []
+        if figures.ownRevenue != nil { charts.append(.revenue) }
+        // Without the functions there is nothing to chart by purpose: the page gives the totals in words and tables.
+        guard year.hasFunctions else { return charts + (year.economicLines.isEmpty ? [] : [.economic]) }
+        charts.append(.functions)
         if year.population != nil, figures.expenditurePerResident != nil { charts.append(.perResident) }
         if year.figures[.approved] != nil, year.figures[.executed] != nil, year.executionRates != nil { charts.append(.plan) }
-        if let change = change(for: year), change.previous.figures[change.column] != nil, change.current.figures[change.column] != nil {
+        if let change = change(for: year), change.previous.hasFunctions, change.previous.figures[change.column] != nil,
+            change.current.figures[change.column] != nil {
             charts.append(.change)
         }
         if !year.economicLines.isEmpty { charts.append(.economic) }

@@ -76,6 +76,9 @@ public struct BudgetYear: Hashable, Sendable {
 
     public var isDraft: Bool { figures[.executed] == nil }
 
+    /// Whether the source divides spending by function (else only its total is known).
+    public var hasFunctions: Bool { !notPublished.contains(.expenditureByFunction) }
+
     /// The figures a resident reads first: executed when known, else revised, else approved.
     public var headlineColumn: BudgetColumn {
         columns.contains(.executed) ? .executed : columns.contains(.revised) ? .revised : .approved

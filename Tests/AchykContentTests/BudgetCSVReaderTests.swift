@@ -82,7 +82,7 @@ import Testing
         let (table, diagnostics) = read("code,approved,note,Comment\n701,5,x,y\n709,6,,,\n710,7,,,z\n")
         #expect(table?.rows.count == 3)
         #expect(diagnostics.sorted.map(\.description) == [
-            "budgets/leilek/2023.csv:1: warning: columns 'note', 'Comment' are not read (achyk reads code, name, approved, revised, executed); ignored",
+            "budgets/leilek/2023.csv:1: warning: columns 'note', 'Comment' are not read (achyk reads code, name, name_ky, name_ru, name_en, approved, revised, executed); ignored",
             "budgets/leilek/2023.csv:4: warning: a cell beyond the header's 4 columns ('z') is ignored",
         ])
     }

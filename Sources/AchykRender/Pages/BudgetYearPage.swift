@@ -149,7 +149,7 @@ struct BudgetYearPage {
     }
 
     private func whereTo(_ figures: ColumnFigures, _ charts: inout [Chart]) -> BudgetSection {
-        if year.notPublished.contains(.expenditureByFunction) {
+        if !year.hasFunctions {
             return BudgetSection(id: "where-to", heading: l.text("where_to"), paragraphs: [l.text("expenditure_total_only", ["amount": l.compactSom(figures.expenditure)])])
         }
         let functions = functionsBySize(figures)
@@ -179,7 +179,7 @@ struct BudgetYearPage {
         }
         let functions = functionsBySize(figures)
         let sentence = l.text("per_resident_text", ["amount": l.som(total), "residents": l.counted("residents", population)])
-        guard !functions.isEmpty else { return BudgetSection(id: "per-resident", heading: l.text("for_each_resident"), paragraphs: [sentence]) }
+        guard year.hasFunctions else { return BudgetSection(id: "per-resident", heading: l.text("for_each_resident"), paragraphs: [sentence]) }
         let perPerson = functions.map { ($0, figures.perResident(function: $0, population: population) ?? .zero) }
         let chart = BarChart(
             text: chartText("per-resident", l.text("chart_per_resident", ["year": yearText]), sentence),
@@ -204,7 +204,24 @@ struct BudgetYearPage {
             return BudgetSection(id: "plan-and-reality", heading: l.text("plan_and_reality"), paragraphs: [l.text("draft_text")])
         }
         let sentence = l.text("plan_text", ["rate": l.percent(rates.expenditure), "executed": l.compactSom(executed.expenditure), "approved": l.compactSom(approved.expenditure)])
-        let functions = year.functions.sorted { (approved.byFunction[$0] ?? .zero) > (approved.byFunction[$1] ?? .zero) }
+        let functions = year.hasFunctions ? year.functions.sorted { (approved.byFunction[$0] ?? .zero) > (approved.byFunction[$1] ?? .zero) } : []
+        let revised = year.figures[.revised]
+        var columns = [l.text("code"), l.text("item"), l.text("approved")]
+        if revised != nil { columns.append(l.text("revised")) }
+        columns += [l.text("executed"), l.text("execution_rate")]
+        func row(_ code: String, _ name: String, _ plan: Amount, _ revisedAmount: Amount?, _ actual: Amount, _ rate: Double?) -> [DataTable.Cell] {
+            var cells: [DataTable.Cell] = [.text(code), .header(name), .number(l.som(plan))]
+            if revised != nil { cells.append(.number(revisedAmount.map(l.som) ?? "—")) }
+            return cells + [.number(l.som(actual)), .number(l.percent(rate))]
+        }
+        let totals = [
+            row("", l.text("expenditure"), approved.expenditure, revised?.expenditure, executed.expenditure, rates.expenditure),
+            row("", l.text("revenue"), approved.revenue, revised?.revenue, executed.revenue, rates.revenue),
+        ]
+        guard year.hasFunctions else {
+            let table = DataTable(caption: l.text("chart_plan", ["year": yearText]), columns: columns, rows: totals, numericColumns: Set(2..<columns.count))
+            return BudgetSection(id: "plan-and-reality", heading: l.text("plan_and_reality"), paragraphs: [sentence]) { w in table.write(to: &w) }
+        }
         let chart = BarChart(
             text: chartText("plan", l.text("chart_plan", ["year": yearText]), sentence),
             groups: functions.map { function in
@@ -218,21 +235,9 @@ struct BudgetYearPage {
             legend: [LegendEntry(label: l.text("approved"), style: .outline), LegendEntry(label: l.text("executed"), style: .solid)])
         let svg = chart.svg()
         charts.append(Chart(name: "plan", title: chart.text.title, svg: svg))
-        let revised = year.figures[.revised]
-        var columns = [l.text("code"), l.text("item"), l.text("approved")]
-        if revised != nil { columns.append(l.text("revised")) }
-        columns += [l.text("executed"), l.text("execution_rate")]
-        func row(_ code: String, _ name: String, _ plan: Amount, _ revisedAmount: Amount?, _ actual: Amount, _ rate: Double?) -> [DataTable.Cell] {
-            var cells: [DataTable.Cell] = [.text(code), .header(name), .number(l.som(plan))]
-            if revised != nil { cells.append(.number(revisedAmount.map(l.som) ?? "—")) }
-            return cells + [.number(l.som(actual)), .number(l.percent(rate))]
-        }
         let rows = functions.map { function in
             row(function, functionName(function), approved.byFunction[function] ?? .zero, revised?.byFunction[function], executed.byFunction[function] ?? .zero, rates.byFunction[function] ?? nil)
-        } + [
-            row("", l.text("expenditure"), approved.expenditure, revised?.expenditure, executed.expenditure, rates.expenditure),
-            row("", l.text("revenue"), approved.revenue, revised?.revenue, executed.revenue, rates.revenue),
-        ]
+        } + totals
         let table = DataTable(caption: chart.text.title, columns: columns, rows: rows, numericColumns: Set(2..<columns.count))
         let (caption, tableSummary) = (chart.text.title, l.text("data_table"))
         return BudgetSection(
@@ -264,7 +269,7 @@ struct BudgetYearPage {
         let totals = [row("", l.text("expenditure"), before.expenditure, now.expenditure), row("", l.text("revenue"), before.revenue, now.revenue)]
         let heading = l.text("compared_with", ["year": previousText])
         // A year without its functions is compared on its totals alone.
-        guard !functions.isEmpty, !year.notPublished.contains(.expenditureByFunction), !change.previous.notPublished.contains(.expenditureByFunction) else {
+        guard year.hasFunctions, change.previous.hasFunctions else {
             let caption = l.text("chart_change_totals", ["previous": previousText, "year": yearText])
             let table = DataTable(caption: caption, columns: [l.text("code"), l.text("item"), previousText, yearText, "±"], rows: totals, numericColumns: [2, 3, 4])
             return BudgetSection(id: "compared", heading: heading, paragraphs: [sentence]) { w in table.write(to: &w) }
