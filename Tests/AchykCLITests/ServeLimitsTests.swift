@@ -17,7 +17,10 @@ import Glibc
         process.currentDirectoryURL = folder
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        // Kept in a file, so that a failure says why the server ended.
+        let log = folder.appendingPathComponent("serve-stderr.txt")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
         defer { process.terminate() }
         let port = try #require(Self.port(from: output.fileHandleForReading))
@@ -30,8 +33,9 @@ import Glibc
         try await Task.sleep(for: .milliseconds(500))
         for socket in sockets { close(socket) }
         try await Task.sleep(for: .seconds(2))
-        #expect(process.isRunning)
-        #expect(Self.get("/en/", port: port)?.hasPrefix("HTTP/1.1 200") == true)
+        let reason = { (try? String(contentsOf: log, encoding: .utf8)).map { String($0.suffix(2000)) } ?? "" }
+        #expect(process.isRunning, "status \(process.isRunning ? 0 : process.terminationStatus); stderr: \(reason())")
+        #expect(Self.get("/en/", port: port)?.hasPrefix("HTTP/1.1 200") == true, "stderr: \(reason())")
     }
 
     /// The port from "Serving … at http://127.0.0.1:PORT/".
