@@ -9,10 +9,21 @@ public struct LoadedContent: Hashable, Sendable {
     public let files: [StaticFile]
     public let budgets: [MunicipalityBudgets]
     public let partnerships: [PartnershipRecord]
+    /// `names.yaml`, for checking a page read again by `serve`.
+    public let names: NameCheck
+
+    public init(settings: SiteSettings, pages: [SourcePage], files: [StaticFile], budgets: [MunicipalityBudgets], partnerships: [PartnershipRecord], names: NameCheck = .none) {
+        self.settings = settings
+        self.pages = pages
+        self.files = files
+        self.budgets = budgets
+        self.partnerships = partnerships
+        self.names = names
+    }
 
     /// The same content with another base URL (the `--base-url` flag).
     public func with(baseURL: String) -> LoadedContent {
-        LoadedContent(settings: settings.with(baseURL: baseURL), pages: pages, files: files, budgets: budgets, partnerships: partnerships)
+        LoadedContent(settings: settings.with(baseURL: baseURL), pages: pages, files: files, budgets: budgets, partnerships: partnerships, names: names)
     }
 }
 
@@ -32,6 +43,7 @@ public struct ContentLoader: Sendable {
     public func load(reporting diagnostics: inout Diagnostics) -> LoadedContent? {
         let files = ContentWalker(root: contentFolder).files(reporting: &diagnostics)
         guard let settings = loadSettings(reporting: &diagnostics) else { return nil }
+        let names = loadNames(present: files.contains(NamesReader.path), reporting: &diagnostics)
         var pageFiles: [(path: String, kind: PageKind)] = []
         var staticFiles: [StaticFile] = []
         var recordFiles: [String] = []
@@ -50,7 +62,7 @@ public struct ContentLoader: Sendable {
                 continue
             }
             switch (components.first, components.count, ext) {
-            case ("site.yaml", 1, _):
+            case ("site.yaml", 1, _), ("names.yaml", 1, _):
                 continue
             case ("files", _, _):
                 // Copied as they are when the site is written: a file that cannot be read is found now, at its path.
@@ -68,10 +80,16 @@ public struct ContentLoader: Sendable {
                 diagnostics.warning("only .md, .yaml and .csv files are read (images and documents go in files/); this file is not read", at: SourceLocation(file))
             }
         }
-        let pages = loadPages(pageFiles, settings: settings, reporting: &diagnostics)
-        let budgets = loadBudgets(budgetFiles, settings: settings, reporting: &diagnostics)
-        let partnerships = loadPartnerships(recordFiles, settings: settings, reporting: &diagnostics)
-        return LoadedContent(settings: settings, pages: pages, files: staticFiles, budgets: budgets, partnerships: partnerships)
+        let pages = loadPages(pageFiles, settings: settings, names: names, reporting: &diagnostics)
+        let budgets = loadBudgets(budgetFiles, settings: settings, names: names, reporting: &diagnostics)
+        let partnerships = loadPartnerships(recordFiles, settings: settings, names: names, reporting: &diagnostics)
+        return LoadedContent(settings: settings, pages: pages, files: staticFiles, budgets: budgets, partnerships: partnerships, names: names)
+    }
+
+    private func loadNames(present: Bool, reporting diagnostics: inout Diagnostics) -> NameCheck {
+        guard present, let text = readText(at: contentFolder.appendingPathComponent(NamesReader.path), path: NamesReader.path, reporting: &diagnostics)
+        else { return .none }
+        return NamesReader().read(text, reporting: &diagnostics)
     }
 
     private func loadSettings(reporting diagnostics: inout Diagnostics) -> SiteSettings? {
@@ -87,12 +105,12 @@ public struct ContentLoader: Sendable {
     /// Reads the Markdown files on all cores: each file is read and parsed on its own, and the results are put
     /// back in file order so that the outcome never depends on timing.
     private func loadPages(
-        _ files: [(path: String, kind: PageKind)], settings: SiteSettings, reporting diagnostics: inout Diagnostics
+        _ files: [(path: String, kind: PageKind)], settings: SiteSettings, names: NameCheck, reporting diagnostics: inout Diagnostics
     ) -> [SourcePage] {
         let results = Locked<[(SourcePage?, Diagnostics)?]>(Array(repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             var fileDiagnostics = Diagnostics()
-            let page = loadPage(at: files[index].path, kind: files[index].kind, settings: settings, reporting: &fileDiagnostics)
+            let page = loadPage(at: files[index].path, kind: files[index].kind, settings: settings, names: names, reporting: &fileDiagnostics)
             results.withLock { $0[index] = (page, fileDiagnostics) }
         }
         var pages: [SourcePage] = []
@@ -103,7 +121,7 @@ public struct ContentLoader: Sendable {
         return pages
     }
 
-    private func loadPartnerships(_ files: [String], settings: SiteSettings, reporting diagnostics: inout Diagnostics) -> [PartnershipRecord] {
+    private func loadPartnerships(_ files: [String], settings: SiteSettings, names: NameCheck, reporting diagnostics: inout Diagnostics) -> [PartnershipRecord] {
         files.sorted().compactMap { path in
             let stem = String((path as NSString).lastPathComponent.dropLast(".yaml".count))
             guard Identifier.isValid(stem) else {
@@ -111,25 +129,27 @@ public struct ContentLoader: Sendable {
                 return nil
             }
             guard let text = readText(at: contentFolder.appendingPathComponent(path), path: path, reporting: &diagnostics) else { return nil }
+            names.checkRecord(text, path: path, reporting: &diagnostics)
             return PartnershipReader(settings: settings, stem: stem).read(text, reporting: &diagnostics)
         }
     }
 
     /// Reads one Markdown file again (for `serve`, after an edit); nil when it does not load.
-    package func reloadPage(at path: String, settings: SiteSettings, reporting diagnostics: inout Diagnostics) -> SourcePage? {
+    package func reloadPage(at path: String, settings: SiteSettings, names: NameCheck, reporting diagnostics: inout Diagnostics) -> SourcePage? {
         let components = path.split(separator: "/")
         guard path.hasSuffix(".md"), let kind = PageKind(rawValue: String(components[0])),
             components.count == (kind == .budgetCommentary ? 3 : 2)
         else { return nil }
-        return loadPage(at: path, kind: kind, settings: settings, reporting: &diagnostics)
+        return loadPage(at: path, kind: kind, settings: settings, names: names, reporting: &diagnostics)
     }
 
-    private func loadPage(at path: String, kind: PageKind, settings: SiteSettings, reporting diagnostics: inout Diagnostics) -> SourcePage? {
+    private func loadPage(at path: String, kind: PageKind, settings: SiteSettings, names: NameCheck, reporting diagnostics: inout Diagnostics) -> SourcePage? {
         let fileName = (path as NSString).lastPathComponent
         guard let name = PageFileName.parse(fileName, kind: kind, settings: settings, path: path, reporting: &diagnostics),
             let text = readText(at: contentFolder.appendingPathComponent(path), path: path, reporting: &diagnostics)
         else { return nil }
         LetterCheck.check(text, language: name.language, path: path, reporting: &diagnostics)
+        names.check(text, language: name.language, path: path, reporting: &diagnostics)
         return PageReader(settings: settings).read(text, path: path, kind: kind, name: name, reporting: &diagnostics)
     }
 

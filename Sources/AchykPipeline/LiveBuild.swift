@@ -11,6 +11,8 @@ public struct LiveBuild: Sendable {
     public let files: [String: OutputFile]
     let options: BuildOptions
     let content: SiteContent
+    /// `names.yaml`, to check a page read again.
+    let names: NameCheck
     let theme: Theme
     let markdown: MarkdownStage.Result
     let budgets: [MunicipalityFigures]
@@ -49,7 +51,7 @@ extension SiteBuilder {
         var replacements: [String: SourcePage] = [:]
         for path in changedPaths {
             var fileDiagnostics = Diagnostics()
-            guard let page = loader.reloadPage(at: path, settings: previous.content.settings, reporting: &fileDiagnostics),
+            guard let page = loader.reloadPage(at: path, settings: previous.content.settings, names: previous.names, reporting: &fileDiagnostics),
                 let old = byPath[path], page.key == old.key, page.language == old.language, page.frontMatter == old.frontMatter
             else { return nil }
             diagnostics.append(contentsOf: fileDiagnostics)
@@ -79,7 +81,7 @@ extension SiteBuilder {
         for (path, file) in sink.files { files[path] = file }
         let written = WrittenSite(fileCount: files.count, pagesPerLanguage: previous.pagesPerLanguage)
         let build = LiveBuild(
-            files: files, options: previous.options, content: content, theme: previous.theme, markdown: markdown, budgets: previous.budgets,
+            files: files, options: previous.options, content: content, names: previous.names, theme: previous.theme, markdown: markdown, budgets: previous.budgets,
             diagnostics: diagnostics, siteMap: previous.siteMap, pagesPerLanguage: previous.pagesPerLanguage,
             pagesByPath: byPath.merging(replacements) { _, new in new })
         return (report(written), build)

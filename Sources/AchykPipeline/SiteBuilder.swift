@@ -37,13 +37,13 @@ public struct SiteBuilder: Sendable {
         let (report, parts) = await run(options) { _ in sink }
         guard report.succeeded, let parts else { return (report, nil) }
         return (report, LiveBuild(
-            files: sink.files, options: options, content: parts.content, theme: parts.theme, markdown: parts.markdown, budgets: parts.budgets,
-            diagnostics: report.diagnostics, siteMap: parts.siteMap,
+            files: sink.files, options: options, content: parts.content, names: parts.names, theme: parts.theme, markdown: parts.markdown,
+            budgets: parts.budgets, diagnostics: report.diagnostics, siteMap: parts.siteMap,
             pagesPerLanguage: report.written?.pagesPerLanguage ?? [:], pagesByPath: LiveBuild.index(parts.content)))
     }
 
     /// What a successful build made, besides its files: kept by `serve` to redo part of it later.
-    private typealias Parts = (content: SiteContent, theme: Theme, markdown: MarkdownStage.Result, budgets: [MunicipalityFigures], siteMap: SiteMap)
+    private typealias Parts = (content: SiteContent, theme: Theme, markdown: MarkdownStage.Result, budgets: [MunicipalityFigures], siteMap: SiteMap, names: NameCheck)
 
     private func run(
         _ options: BuildOptions, makeSink: (OutputFolder?) throws -> SiteSink?
@@ -112,7 +112,7 @@ public struct SiteBuilder: Sendable {
                 logger.debug("render \(kind): \(timing.jobs) × \(String(format: "%.1f", timing.microsecondsPerJob)) µs")
             }
             guard let markdown else { return report(diagnostics, nil) }
-            return report(diagnostics, written, (content, theme, markdown.result, budgets, siteMap))
+            return report(diagnostics, written, (content, theme, markdown.result, budgets, siteMap, loaded.names))
         case .failure(is RenderStage.Stopped):
             break
         case .failure(let error as OutputFolderError):

@@ -116,3 +116,24 @@ import Testing
         ])
     }
 }
+
+/// names.yaml in a build: a page and a record that spell a name another language's way are warned at their lines,
+/// and `--strict` refuses the build.
+@Suite struct NamesTableBuildTests {
+    @Test func aWrongSpellingInAPageOrRecordIsAWarning() async throws {
+        let content = try Fixtures.contentFolder([
+            "site.yaml": Data("title: T\nbase_url: https://example.org/\nlanguages: [ky, ru]\n".utf8),
+            "names.yaml": Data("- {en: ALGA, ru: АЛГА, ky: АЛГА}\n- {en: Issyk-Ata, ru: Иссык-Ата, ky: Ысык-Ата}\n".utf8),
+            "pages/about.ky.md": Data("---\ntitle: ALGA жөнүндө\n---\nИссык-Ата районунда.\n".utf8),
+            "pages/about.ru.md": Data("---\ntitle: Об АЛГА\n---\nВ Иссык-Атинском районе.\n".utf8),
+            "budgets/a/municipality.yaml": Data("id: a\nname: {ky: \"Иссык-Ата\", ru: \"Иссык-Ата\"}\n".utf8),
+        ])
+        let (report, _) = await Fixtures.build(content, strict: true)
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.sorted.map(\.description) == [
+            "budgets/a/municipality.yaml:2: warning: 'Иссык-Ата' is not how names.yaml spells this name in Kyrgyz; write 'Ысык-Ата'",
+            "pages/about.ky.md:2: warning: 'ALGA' is not how names.yaml spells this name in Kyrgyz; write 'АЛГА'",
+            "pages/about.ky.md:4: warning: 'Иссык-Ата' is not how names.yaml spells this name in Kyrgyz; write 'Ысык-Ата'",
+        ])
+    }
+}

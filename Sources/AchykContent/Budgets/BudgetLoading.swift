@@ -66,7 +66,7 @@ private enum LoadedBudgetFile: Sendable { case municipality(Municipality?), tabl
 
 extension ContentLoader {
     /// Reads every municipality and its tables, each file on its own core.
-    func loadBudgets(_ files: BudgetFiles, settings: SiteSettings, reporting diagnostics: inout Diagnostics) -> [MunicipalityBudgets] {
+    func loadBudgets(_ files: BudgetFiles, settings: SiteSettings, names: NameCheck = .none, reporting diagnostics: inout Diagnostics) -> [MunicipalityBudgets] {
         for commentary in files.commentaries {
             guard let year = commentary.year, files.folders[commentary.folder]?.tables[year] == nil else { continue }
             diagnostics.warning("there is no budget table budgets/\(commentary.folder)/\(year).csv for this commentary; it is not shown", at: SourceLocation(commentary.path))
@@ -91,6 +91,7 @@ extension ContentLoader {
             case .municipality(let folder):
                 let reader = MunicipalityReader(settings: settings, folder: folder)
                 let text = readText(at: contentFolder.appendingPathComponent(reader.path), path: reader.path, reporting: &fileDiagnostics)
+                if let text { names.checkRecord(text, path: reader.path, reporting: &fileDiagnostics) }
                 loaded = .municipality(text.flatMap { reader.read($0, reporting: &fileDiagnostics) })
             case .table(let folder, let year, let path):
                 let reader = BudgetCSVReader(path: path, municipality: folder, year: year)
