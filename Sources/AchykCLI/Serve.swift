@@ -26,6 +26,9 @@ struct Serve: AsyncParsableCommand {
     var host: String = "127.0.0.1"
 
     func run() async throws {
+        // A server whose terminal or log pipe goes away (`achyk serve | tee log`, then ^C on tee) must not die of
+        // SIGPIPE; its sockets already send with MSG_NOSIGNAL.
+        signal(SIGPIPE, SIG_IGN)
         let buildOptions = BuildOptions(
             contentFolder: options.contentFolder, theme: options.themeSource, outputFolder: nil,
             includesDrafts: options.drafts, strict: options.strict)

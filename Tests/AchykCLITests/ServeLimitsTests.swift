@@ -72,7 +72,7 @@ import Glibc
         guard let socket = connect(port) else { return nil }
         defer { close(socket) }
         let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-        _ = request.withCString { send(socket, $0, strlen($0), 0) }
+        _ = request.withCString { send(socket, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
         var buffer = [UInt8](repeating: 0, count: 256)
         let count = recv(socket, &buffer, buffer.count, 0)
         guard count > 0 else { return nil }

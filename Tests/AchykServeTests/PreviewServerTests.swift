@@ -271,7 +271,8 @@ enum RawSocket {
 
     static func send(_ socket: Int32, _ text: String) throws {
         let bytes = Array(text.utf8)
-        guard Glibc.send(socket, bytes, bytes.count, 0) == bytes.count else { throw Failure() }
+        // MSG_NOSIGNAL: a write to a connection the server has dropped must fail, not kill the test process with SIGPIPE.
+        guard Glibc.send(socket, bytes, bytes.count, Int32(MSG_NOSIGNAL)) == bytes.count else { throw Failure() }
     }
 
     static func receiveBytes(_ socket: Int32, count: Int) throws -> [UInt8] {

@@ -83,10 +83,10 @@ struct BudgetData {
 
     static let csvHeader = ["code", "name_ky", "name_ru", "name_en", "approved", "revised", "executed"]
 
-    /// RFC 4180, UTF-8 without BOM, LF line ends; amounts as plain numbers, absent cells empty. A sample's table has
-    /// one more column, `sample`, true on every line, so that a copy taken out of the site still says what it is.
-    func csv(_ year: BudgetYear, sample: Bool = false) -> String {
-        var text = (Self.csvHeader + (sample ? ["sample"] : [])).joined(separator: ",") + "\n"
+    /// RFC 4180, UTF-8 without BOM, LF line ends; amounts as plain numbers, absent cells empty. The columns are the
+    /// contract's, exactly, for a sample too: its flag is in the JSON and in the data package that describes the file.
+    func csv(_ year: BudgetYear) -> String {
+        var text = Self.csvHeader.joined(separator: ",") + "\n"
         for line in year.lines {
             text += Self.csvCell(line.code)
             for language in [Language.ky, .ru, .en] {
@@ -98,7 +98,6 @@ struct BudgetData {
                 text += ","
                 if let amount = line[column] { text += amount.plainSom }
             }
-            if sample { text += ",true" }
             text += "\n"
         }
         return text
@@ -142,7 +141,7 @@ struct BudgetData {
         for municipality in budgets {
             let name = municipality.municipality.name.resolved(in: .en, order: settings.languages)?.text ?? municipality.id
             let sample = municipality.municipality.isSample
-            let fields = Self.csvHeader + (sample ? ["sample"] : [])
+            let fields = Self.csvHeader
             for year in municipality.years {
                 let base = "\(municipality.id)-\(year.year)"
                 var described: [(String, JSONValue)] = []
@@ -160,7 +159,7 @@ struct BudgetData {
                         ("fields", .array(fields.map { field in
                             .object([
                                 ("name", .string(field)),
-                                ("type", .string(["approved", "revised", "executed"].contains(field) ? "number" : field == "sample" ? "boolean" : "string")),
+                                ("type", .string(["approved", "revised", "executed"].contains(field) ? "number" : "string")),
                             ])
                         })),
                         ("primaryKey", .array([.string("code")])),
