@@ -16,15 +16,15 @@ public struct BudgetAnalyzer: Sendable {
         let notPublished = source?.notPublished ?? []
         let rows = unit == .som ? table.rows : table.rows.map { $0.scaled(by: unit.factor) }
         let merged = mergeDuplicates(rows, in: table, reporting: &problems)
-        let lines = markTotalsOnly(markDetailed(merged), notPublished: notPublished, in: table, reporting: &problems)
-        let detailed = lines.filter(\.isDetailed)
-        let columns = presentColumns(table, detailed: detailed, reporting: &problems)
-        // Blank cells of detailed lines count as zero in a present column.
-        let filled = lines.map { line in
-            guard line.isDetailed else { return line }
+        var filled = markTotalsOnly(markDetailed(merged), notPublished: notPublished, in: table, reporting: &problems)
+        let columns = presentColumns(table, lines: filled, reporting: &problems)
+        // Blank cells of detailed lines count as zero in a present column. In place: a table of hundreds of thousands
+        // of lines held a second array of them.
+        for index in filled.indices where filled[index].isDetailed && columns.contains(where: { filled[index][$0] == nil }) {
+            let line = filled[index]
             var amounts = line.amounts
             for column in columns where amounts[column.index] == nil { amounts[column.index] = .zero }
-            return BudgetLine(code: line.code, name: line.name, names: line.names, amounts: amounts, line: line.line, isDetailed: true, category: line.category)
+            filled[index] = BudgetLine(code: line.code, name: line.name, names: line.names, amounts: amounts, line: line.line, isDetailed: true, category: line.category)
         }
         checkUnknownFunctions(filled, path: table.path, notPublished: notPublished, reporting: &problems)
         checkSubtotals(filled, columns: columns, path: table.path, reporting: &problems)
@@ -46,6 +46,11 @@ public struct BudgetAnalyzer: Sendable {
 
     /// Budget codes once each, in the order of their first line; a repeated code is added to the first.
     private func mergeDuplicates(_ tableRows: [BudgetRow], in table: BudgetTable, reporting diagnostics: inout Diagnostics) -> [BudgetRow] {
+        // Most tables have neither: then the rows are the lines as they are, without a copy of them.
+        let sortedCodes = tableRows.map(\.code).sorted()
+        if zip(sortedCodes, sortedCodes.dropFirst()).allSatisfy({ $0 != $1 }), tableRows.allSatisfy({ CodeCategory(code: $0.code).isBudgetCode }) {
+            return tableRows
+        }
         var rows: [BudgetRow] = []
         var index: [String: Int] = [:]
         for row in tableRows {
@@ -104,11 +109,12 @@ public struct BudgetAnalyzer: Sendable {
     }
 
     /// The header's columns that have figures in the detailed lines; blanks among figures are warned one by one.
-    private func presentColumns(_ table: BudgetTable, detailed: [BudgetLine], reporting diagnostics: inout Diagnostics) -> [BudgetColumn] {
+    private func presentColumns(_ table: BudgetTable, lines: [BudgetLine], reporting diagnostics: inout Diagnostics) -> [BudgetColumn] {
         var present: [BudgetColumn] = []
+        let detailedCount = lines.count(where: \.isDetailed)
         for column in BudgetColumn.allCases where table.columns.contains(column) {
-            let blanks = detailed.filter { $0[column] == nil }
-            if blanks.count == detailed.count {
+            let blanks = lines.filter { $0.isDetailed && $0[column] == nil }
+            if blanks.count == detailedCount {
                 if column == .approved {
                     diagnostics.error("column 'approved' is blank in every line with a budget code; the approved amounts are required", at: table.headerLocation)
                 }
@@ -130,12 +136,14 @@ public struct BudgetAnalyzer: Sendable {
 
     /// Each subtotal against the sum of the detailed lines beneath it.
     private func checkSubtotals(_ lines: [BudgetLine], columns: [BudgetColumn], path: String, reporting diagnostics: inout Diagnostics) {
-        let detailed = lines.filter(\.isDetailed).sorted { $0.code < $1.code }
-        let codes = detailed.map(\.code)
+        // Positions rather than copies of the lines: a copy of each was a tenth of a large table's memory.
+        let order = lines.indices.filter { lines[$0].isDetailed }.sorted { lines[$0].code < lines[$1].code }
+        let codes = order.map { lines[$0].code }
         for column in columns {
             // Running sums, so that the lines beneath any code are one subtraction away.
             var running: [Amount] = [.zero]
-            for line in detailed { running.append(running[running.count - 1] + (line[column] ?? .zero)) }
+            running.reserveCapacity(order.count + 1)
+            for index in order { running.append(running[running.count - 1] + (lines[index][column] ?? .zero)) }
             for line in lines where !line.isDetailed {
                 guard let stated = line[column] else { continue }
                 let lower = Self.lowerBound(codes, line.code)

@@ -40,13 +40,19 @@ public struct SiteContent: Hashable, Sendable {
         self.byKind = byKind
     }
 
-    private init(copying content: SiteContent, pages: [PageGroup], byKind: [PageKind: [PageGroup]]) {
+    private init(copying content: SiteContent, pages: [PageGroup], byKind: [PageKind: [PageGroup]], budgets: [MunicipalityBudgets]? = nil) {
         self.settings = content.settings
         self.partnerships = content.partnerships
-        self.budgets = content.budgets
+        self.budgets = budgets ?? content.budgets
         self.files = content.files
         self.pages = pages
         self.byKind = byKind
+    }
+
+    /// The same content with the budget tables let go once their figures are computed: a table of hundreds of
+    /// thousands of lines would otherwise stay in memory beside its figures while the pages are made.
+    public func droppingBudgetTables() -> SiteContent {
+        SiteContent(copying: self, pages: pages, byKind: byKind, budgets: budgets.map { MunicipalityBudgets(municipality: $0.municipality, tables: []) })
     }
 
     /// The same content with these groups in place of those with the same keys, in the same order (`serve`

@@ -68,14 +68,16 @@ public struct SiteBuilder: Sendable {
         }
         guard var loaded else { return report(diagnostics, nil) }
         if let baseURL = options.baseURL { loaded = loaded.with(baseURL: baseURL) }
+        let names = loaded.names
         // The output folder's own problems are found before any work, and reported with the content's.
         let outputLocation = SourceLocation(options.outputFolder?.path ?? "Site")
         let output = options.outputFolder.map { OutputFolder(url: $0, contentFolder: options.contentFolder, keeping: loaded.settings.keep) }
         do { try output?.checkIsReplaceable() } catch { diagnostics.error(error.message, at: outputLocation) }
         let theme = stage("load theme") { Theme.load(options.theme, languages: loaded.settings.languages, reporting: &diagnostics) }
-        let content = stage("resolve translations") { TranslationResolver().resolve(loaded, reporting: &diagnostics) }
-        stage("validate") { SiteValidator().validate(content, reporting: &diagnostics) }
-        let budgets = stage("compute budgets") { BudgetStage().compute(content.budgets, reporting: &diagnostics) }
+        let resolved = stage("resolve translations") { TranslationResolver().resolve(loaded, reporting: &diagnostics) }
+        stage("validate") { SiteValidator().validate(resolved, reporting: &diagnostics) }
+        let budgets = stage("compute budgets") { BudgetStage().compute(resolved.budgets, reporting: &diagnostics) }
+        let content = resolved.droppingBudgetTables()
         let siteMap = stage("map the site") { SiteMap(content: content, budgets: budgets, assets: theme.map { Array($0.assets.keys) } ?? []) }
         guard let theme, !diagnostics.failsBuild(strict: options.strict) else {
             // Markdown is converted even when there are errors already, so that its broken links are reported too.
@@ -112,7 +114,7 @@ public struct SiteBuilder: Sendable {
                 logger.debug("render \(kind): \(timing.jobs) × \(String(format: "%.1f", timing.microsecondsPerJob)) µs")
             }
             guard let markdown else { return report(diagnostics, nil) }
-            return report(diagnostics, written, (content, theme, markdown.result, budgets, siteMap, loaded.names))
+            return report(diagnostics, written, (content, theme, markdown.result, budgets, siteMap, names))
         case .failure(is RenderStage.Stopped):
             break
         case .failure(let error as OutputFolderError):

@@ -92,7 +92,7 @@ import Testing
 
     @Test func theNormalizedCSVFollowsTheContract() throws {
         let municipality = Self.figures()
-        let csv = BudgetData(settings: Self.settings).csv(try #require(municipality.year(2023)))
+        let csv = String(decoding: BudgetData(settings: Self.settings).csv(try #require(municipality.year(2023))), as: UTF8.self)
         let lines = csv.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(!csv.hasPrefix("\u{FEFF}"))
         #expect(!csv.contains("\r"))

@@ -78,6 +78,8 @@ struct BudgetCSVReader {
 
         var tokenizer = CSVTokenizer(bytes: bytes, delimiter: header.delimiter)
         var rows: [BudgetRow] = []
+        // As many as the lines below the header, at most: an array grown by doubling held up to twice its rows.
+        rows.reserveCapacity(max(0, bytes.count { $0 == 0x0A } - header.record.line + 1))
         while let record = tokenizer.next() {
             guard record.line > header.record.line else { continue }
             if let row = readRow(record, columns: columns, headerWidth: header.record.fields.count, reporting: &diagnostics) {

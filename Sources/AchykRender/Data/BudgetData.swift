@@ -85,13 +85,18 @@ struct BudgetData {
 
     /// RFC 4180, UTF-8 without BOM, LF line ends; amounts as plain numbers, absent cells empty. The columns are the
     /// contract's, exactly, for a sample too: its flag is in the JSON and in the data package that describes the file.
-    func csv(_ year: BudgetYear) -> String {
-        var text = Self.csvHeader.joined(separator: ",") + "\n"
+    func csv(_ year: BudgetYear) -> Data {
+        // Bytes, not a String turned into Data at the end: a table of hundreds of thousands of lines held its CSV
+        // twice, and a String that grows by appending holds up to twice its length besides.
+        var data = Data()
+        data.reserveCapacity(64 + year.lines.count * 96)
+        data.append(contentsOf: (Self.csvHeader.joined(separator: ",") + "\n").utf8)
         for line in year.lines {
-            text += Self.csvCell(line.code)
+            var text = Self.csvCell(line.code)
+            let label = line.label
             for language in [Language.ky, .ru, .en] {
                 text += ","
-                text += Self.csvCell(Self.neutralised(line.label[language] ?? ""))
+                text += Self.csvCell(Self.neutralised(label[language] ?? ""))
             }
             // Plain numbers need no quotes.
             for column in [BudgetColumn.approved, .revised, .executed] {
@@ -99,8 +104,9 @@ struct BudgetData {
                 if let amount = line[column] { text += amount.plainSom }
             }
             text += "\n"
+            data.append(contentsOf: text.utf8)
         }
-        return text
+        return data
     }
 
     /// A text cell that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+cmd`, `@SUM(…)`, `-2+3`) gets an
