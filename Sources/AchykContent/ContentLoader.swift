@@ -130,7 +130,7 @@ public struct ContentLoader: Sendable {
             }
             guard let text = readText(at: contentFolder.appendingPathComponent(path), path: path, reporting: &diagnostics) else { return nil }
             names.checkRecord(text, path: path, reporting: &diagnostics)
-            return PartnershipReader(settings: settings, stem: stem).read(text, reporting: &diagnostics)
+            return PartnershipReader(settings: settings, stem: stem, names: names).read(text, reporting: &diagnostics)
         }
     }
 

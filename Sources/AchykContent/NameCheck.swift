@@ -15,14 +15,27 @@ public struct NameCheck: Hashable, Sendable {
 
     /// By the first two bytes of the spelling, so that each word of a text is looked up once.
     private let rules: [UInt16: [Rule]]
+    /// Every spelling of the table, with the entry's spelling in each language.
+    private let entries: [String: [Language: String]]
 
-    public static let none = NameCheck(rules: [:])
+    public static let none = NameCheck(rules: [:], entries: [:])
 
-    private init(rules: [UInt16: [Rule]]) { self.rules = rules }
+    private init(rules: [UInt16: [Rule]], entries: [String: [Language: String]]) {
+        self.rules = rules
+        self.entries = entries
+    }
+
+    /// The name in every language the table gives, found by any of its spellings; nil for a name not in the table.
+    public func localized(_ name: String) -> LocalizedText? { entries[name].map(LocalizedText.init) }
 
     /// The table's entries: each maps languages to spellings, with spellings wrong everywhere.
     public init(entries: [(spellings: [Language: String], wrong: [String])]) {
         var rules: [UInt16: [Rule]] = [:]
+        var byName: [String: [Language: String]] = [:]
+        for entry in entries {
+            for spelling in entry.spellings.values where byName[spelling] == nil { byName[spelling] = entry.spellings }
+        }
+        self.entries = byName
         func add(_ text: String, instead: [Language: String]) {
             let bytes = Array(text.utf8)
             guard bytes.count >= 2, !instead.isEmpty else { return }

@@ -11,6 +11,8 @@ struct PartnershipReader {
     let settings: SiteSettings
     /// The file name without `.yaml`, which `id` must equal.
     let stem: String
+    /// `names.yaml`, which gives each settlement its spelling in every language.
+    var names: NameCheck = .none
 
     var path: String { "partnerships/\(stem).yaml" }
 
@@ -44,7 +46,7 @@ struct PartnershipReader {
         let record = PartnershipRecord(
             id: stem, title: title ?? LocalizedText([:]), oblasts: oblasts,
             rayon: map.localizedText("rayon", languages: languages, reporting: &diagnostics) ?? LocalizedText([:]),
-            settlements: map.strings("settlements", reporting: &diagnostics).map(\.text), cso: cso, lsg: lsg, state: state,
+            settlements: readSettlements(map, reporting: &diagnostics), cso: cso, lsg: lsg, state: state,
             startYear: period?.start ?? 0, endYear: period?.end, topics: map.topics(reporting: &diagnostics), funding: funding,
             results: map.localizedText("results", languages: languages, reporting: &diagnostics) ?? LocalizedText([:]),
             caseStudy: readCaseStudy(map, reporting: &diagnostics),
@@ -59,6 +61,18 @@ struct PartnershipReader {
             item.reportUnknownKeys(known: ["name", "kind"], in: "'\(key)'", reporting: &diagnostics)
             guard let name = item.localizedText("name", languages: settings.languages, required: true, reporting: &diagnostics) else { return nil }
             return Partner(name: name, kind: item.string("kind", reporting: &diagnostics))
+        }
+    }
+
+    /// A record names its villages once, for every language: the names table spells each in the reader's language.
+    /// A name the table lacks is shown as written, with a warning when Kyrgyz and Russian readers would get Latin.
+    private func readSettlements(_ map: YAMLMapping, reporting diagnostics: inout Diagnostics) -> [LocalizedText] {
+        map.strings("settlements", reporting: &diagnostics).map { name, location in
+            if let localized = names.localized(name) { return localized }
+            if !names.isEmpty, name.unicodeScalars.contains(where: { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }) {
+                diagnostics.warning("settlement '\(name)' is not in names.yaml, so the Kyrgyz and Russian pages show it in Latin letters; add it there", at: location)
+            }
+            return LocalizedText(Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, name) }))
         }
     }
 

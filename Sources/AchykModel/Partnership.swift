@@ -39,7 +39,8 @@ public struct PartnershipRecord: Hashable, Sendable {
     /// One or more.
     public let oblasts: [Oblast]
     public let rayon: LocalizedText
-    public let settlements: [String]
+    /// Each in the reader's language where `names.yaml` knows it, else as written.
+    public let settlements: [LocalizedText]
     public let cso: [Partner]
     public let lsg: [Partner]
     public let state: [Partner]
@@ -61,7 +62,7 @@ public struct PartnershipRecord: Hashable, Sendable {
     public let municipalityLine: Int
 
     public init(
-        id: String, title: LocalizedText, oblasts: [Oblast], rayon: LocalizedText, settlements: [String], cso: [Partner],
+        id: String, title: LocalizedText, oblasts: [Oblast], rayon: LocalizedText, settlements: [LocalizedText], cso: [Partner],
         lsg: [Partner], state: [Partner], startYear: Int, endYear: Int?, topics: [Topic], funding: [Funding],
         results: LocalizedText, caseStudy: String?, municipality: String?, notes: LocalizedText, path: String,
         caseStudyLine: Int = 1, municipalityLine: Int = 1

@@ -95,3 +95,31 @@ import Testing
         ])
     }
 }
+
+/// A record's villages in the reader's language, through names.yaml.
+@Suite struct SettlementNamesTests {
+    @Test func settlementsTakeTheirSpellingInEachLanguageFromTheNamesTable() throws {
+        var diagnostics = Diagnostics()
+        let names = NamesReader().read("- {en: Jer-Kazar, ru: Жер-Казар, ky: Жер-Казар}\n", reporting: &diagnostics)
+        let text = """
+            id: alga
+            title: {en: "ALGA"}
+            oblast: chui
+            settlements: [Jer-Kazar, Kant, Кызыл-Суу]
+            cso:
+              - name: {en: "ALGA"}
+            lsg:
+              - name: {en: "Jer-Kazar ayil okmot"}
+            period: {start: 2003}
+            topics: [women]
+
+            """
+        let record = try #require(PartnershipReader(settings: PartnershipReaderTests.settings, stem: "alga", names: names).read(text, reporting: &diagnostics), "\(diagnostics.sorted)")
+        #expect(record.settlements.map { $0[.ky] } == ["Жер-Казар", "Kant", "Кызыл-Суу"])
+        #expect(record.settlements.map { $0[.en] } == ["Jer-Kazar", "Kant", "Кызыл-Суу"])
+        // A Latin name the table lacks would reach Kyrgyz and Russian readers in Latin letters.
+        #expect(diagnostics.sorted.map(\.description) == [
+            "partnerships/alga.yaml:4: warning: settlement 'Kant' is not in names.yaml, so the Kyrgyz and Russian pages show it in Latin letters; add it there",
+        ])
+    }
+}

@@ -19,7 +19,9 @@ extension SiteRenderer {
             (oblastName(oblast, in: language), siteMap.oblastList(oblast, in: language).map { SitePaths.relative(from: path, to: $0) })
         }
         if let rayon = text(record.rayon, in: language) { place.append((rayon, nil)) }
-        if !record.settlements.isEmpty { place.append((record.settlements.joined(separator: ", "), nil)) }
+        if !record.settlements.isEmpty {
+            place.append((record.settlements.compactMap { $0[language] ?? $0[.en] }.joined(separator: ", "), nil))
+        }
         fact(l.text("oblast"), place)
         fact(l.text("cso_partners"), partnerNames(record.cso, in: language).map { ($0, nil) })
         fact(l.text("lsg_partners"), partnerNames(record.lsg, in: language).map { ($0, nil) })
