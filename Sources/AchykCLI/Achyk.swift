@@ -43,6 +43,18 @@ struct ContentOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print the time each build stage takes.")
     var verbose = false
 
+    @Option(help: "Build as on this day (yyyy-mm-dd): which hearings are still to come. Default: today in Bishkek.")
+    var now: String?
+
+    /// `--now` as a day; validated before any command runs.
+    var day: CalendarDate? { now.flatMap(CalendarDate.init(parsing:)) }
+
+    func validate() throws {
+        if let now, CalendarDate(parsing: now) == nil || now.count != 10 {
+            throw ValidationError("--now must be a day written yyyy-mm-dd, such as 2026-12-07")
+        }
+    }
+
     var contentFolder: URL { URL(fileURLWithPath: content) }
 
     var themeSource: ThemeSource {
@@ -93,7 +105,7 @@ struct Build: AsyncParsableCommand {
     func run() async throws {
         let buildOptions = BuildOptions(
             contentFolder: options.contentFolder, theme: options.themeSource, outputFolder: URL(fileURLWithPath: output),
-            baseURL: baseURL, includesDrafts: options.drafts, strict: options.strict, lockWait: .seconds(wait))
+            baseURL: baseURL, includesDrafts: options.drafts, strict: options.strict, lockWait: .seconds(wait), now: options.day)
         let report = await SiteBuilder(logger: options.makeLogger()).build(buildOptions)
         try Summary(report: report, verb: "Built", destination: output, strict: options.strict).print()
     }
@@ -113,7 +125,7 @@ struct Check: AsyncParsableCommand {
     func run() async throws {
         let buildOptions = BuildOptions(
             contentFolder: options.contentFolder, theme: options.themeSource, outputFolder: nil,
-            includesDrafts: options.drafts, strict: options.strict)
+            includesDrafts: options.drafts, strict: options.strict, now: options.day)
         let report = await SiteBuilder(logger: options.makeLogger()).build(buildOptions)
         try Summary(report: report, verb: "Checked", destination: nil, strict: options.strict).print()
     }

@@ -31,7 +31,7 @@ struct Serve: AsyncParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let buildOptions = BuildOptions(
             contentFolder: options.contentFolder, theme: options.themeSource, outputFolder: nil,
-            includesDrafts: options.drafts, strict: options.strict)
+            includesDrafts: options.drafts, strict: options.strict, now: options.day)
         guard PreviewServer.ipv4Address(host) != nil else { throw ValidationError(PreviewServerError.badHost(host).description) }
         let site = LiveSite(options: buildOptions, builder: SiteBuilder(logger: options.makeLogger()))
         report(await site.rebuild())

@@ -21,6 +21,11 @@ public struct LoadedContent: Hashable, Sendable {
         self.names = names
     }
 
+    /// The same content built for another day (the `--now` flag).
+    public func with(today: CalendarDate?) -> LoadedContent {
+        LoadedContent(settings: settings.with(today: today), pages: pages, files: files, budgets: budgets, partnerships: partnerships, names: names)
+    }
+
     /// The same content with another base URL (the `--base-url` flag).
     public func with(baseURL: String) -> LoadedContent {
         LoadedContent(settings: settings.with(baseURL: baseURL), pages: pages, files: files, budgets: budgets, partnerships: partnerships, names: names)

@@ -32,6 +32,16 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         self.init(year: year, month: month, day: day)
     }
 
+    /// The day it is now in Bishkek (UTC+6, no summer time since 2005), where the hearings take place.
+    public static func todayInBishkek(now: Date = Date()) -> CalendarDate? {
+        var calendar = Calendar(identifier: .gregorian)
+        guard let zone = TimeZone(identifier: "Asia/Bishkek") ?? TimeZone(secondsFromGMT: 6 * 3600) else { return nil }
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
     /// `yyyy-mm-dd`.
     public var description: String {
         func pad(_ value: Int, _ width: Int) -> String {

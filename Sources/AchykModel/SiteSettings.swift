@@ -18,6 +18,9 @@ public struct SiteSettings: Hashable, Sendable {
     /// Names of files and folders at the top of the output folder that achyk did not write and keeps on every
     /// build, besides those it always keeps (`.git`, `CNAME`, `.nojekyll`, `README.md`).
     public let keep: [String]
+    /// The day the site is built for: hearings from this day on are "next". Set by the build (`--now`, else the
+    /// day in Bishkek), never by site.yaml, so that a build can be repeated exactly.
+    public private(set) var today: CalendarDate?
 
     public init(
         title: LocalizedText, description: LocalizedText = LocalizedText([:]), baseURL: String,
@@ -43,7 +46,15 @@ public struct SiteSettings: Hashable, Sendable {
         SiteSettings(
             title: title, description: description, baseURL: baseURL, languages: languages,
             organisation: organisation, dataLicence: dataLicence, exchangeRates: exchangeRates,
-            allowsRawHTML: allowsRawHTML, menu: menu, keep: keep)
+            allowsRawHTML: allowsRawHTML, menu: menu, keep: keep
+        ).with(today: today)
+    }
+
+    /// The same settings built for another day.
+    public func with(today: CalendarDate?) -> SiteSettings {
+        var settings = self
+        settings.today = today
+        return settings
     }
 }
 

@@ -13,11 +13,14 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// How long a build waits for another build of the same output folder to end before it gives up.
     public var lockWait: Duration
+    /// The day to build for (`--now`): which hearings are still to come. Nil: today in Bishkek.
+    public var now: CalendarDate?
 
     public init(
         contentFolder: URL, theme: ThemeSource, outputFolder: URL?, baseURL: String? = nil,
-        includesDrafts: Bool = false, strict: Bool = false, lockWait: Duration = .seconds(600)
+        includesDrafts: Bool = false, strict: Bool = false, lockWait: Duration = .seconds(600), now: CalendarDate? = nil
     ) {
+        self.now = now
         self.contentFolder = contentFolder
         self.theme = theme
         self.outputFolder = outputFolder

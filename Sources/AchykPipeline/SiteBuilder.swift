@@ -68,6 +68,7 @@ public struct SiteBuilder: Sendable {
         }
         guard var loaded else { return report(diagnostics, nil) }
         if let baseURL = options.baseURL { loaded = loaded.with(baseURL: baseURL) }
+        loaded = loaded.with(today: options.now ?? CalendarDate.todayInBishkek())
         let names = loaded.names
         // The output folder's own problems are found before any work, and reported with the content's.
         let outputLocation = SourceLocation(options.outputFolder?.path ?? "Site")

@@ -63,6 +63,23 @@ img { max-width: 100%; height: auto; }
 .menu a { display: inline-block; padding: 0.45rem 0; text-decoration: none; border-bottom: 3px solid transparent; }
 .menu a:hover { border-bottom-color: rgba(255, 255, 255, 0.6); }
 .menu a[aria-current] { border-bottom-color: var(--focus); font-weight: 600; }
+/* A phone gets the site name, the languages and a folded menu: under 120 px, so that the page starts on the first screen. */
+.menu-fold { display: none; }
+@media (max-width: 47.99rem) {
+  .bar { padding-top: 0.4rem; padding-bottom: 0.4rem; gap: 0.3rem 0.5rem; }
+  .brand { flex: 1 0 100%; font-size: 1rem; line-height: 1.3; }
+  .languages a { padding: 0.2rem 0.55rem; font-size: 0.85rem; }
+  .menu-wide { display: none; }
+  .menu-fold { display: block; margin-left: auto; }
+  .menu-fold > summary { cursor: pointer; padding: 0.2rem 0.7rem; border: 1px solid rgba(255, 255, 255, 0.55); border-radius: var(--radius); font-size: 0.9rem; font-weight: 600; list-style: none; }
+  .menu-fold > summary::-webkit-details-marker { display: none; }
+  .menu-fold > summary::after { content: " ▾"; }
+  .menu-fold[open] > summary::after { content: " ▴"; }
+  .menu-fold[open] { flex: 1 0 100%; }
+  .menu-fold .menu { background: none; }
+  .menu-fold .menu ul { flex-direction: column; }
+  .menu-fold .menu .wrap { padding: 0; }
+}
 
 main { padding-bottom: 3rem; min-height: 60vh; }
 .crumbs { margin-top: 1rem; font-size: 0.9rem; color: var(--muted); }
@@ -104,6 +121,10 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 .meta .untranslated { background: var(--notice); border-color: var(--accent); color: var(--ink); }
 .more a { font-weight: 600; }
 .block { margin-top: 2rem; }
+.budgets-first { margin-top: 1rem; }
+.budgets-first h2 { margin-top: 0.5rem; }
+.by-oblast { list-style: none; margin: 0.5rem 0; padding: 0; display: grid; gap: 0.35rem; }
+.by-oblast strong { display: block; font-size: 0.9rem; color: var(--muted); }
 .filters { display: grid; gap: 0 2rem; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); margin: 1rem 0; padding: 0 1rem 0.75rem; background: var(--wash); border-radius: var(--radius); }
 .filters h2 { font-size: 1rem; margin: 0.75rem 0 0.25rem; }
 .filters ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
@@ -163,7 +184,7 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 @media print {
   :root { --ink: #000; }
   body { font-size: 11pt; }
-  .skip, .languages, .menu, .crumbs, .filters, .site-footer a { display: none; }
+  .skip, .languages, .menu, .menu-fold, .crumbs, .filters, .site-footer a { display: none; }
   .site-header { background: none; color: #000; border-bottom: 1px solid #000; }
   .site-header a { color: #000; }
   a { color: #000; }
@@ -200,6 +221,7 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 # English interface strings. Every key must also be in ky.yaml and ru.yaml.
 skip_to_content: "Skip to main content"
 main_menu: "Main menu"
+menu: "Menu"
 languages: "Languages"
 all_languages: "Choose a language"
 breadcrumbs: "You are here"
@@ -242,6 +264,9 @@ budgets: "Budgets"
 budgets_intro: "Local budgets explained for residents: where the money of each ayil okmot and town comes from, what it is spent on, and how to have a say."
 budgets_compare: "Municipalities compared"
 budgets_compare_text: "Spending per resident in the latest year of each municipality, and how much of its revenue comes from the republican budget."
+next_hearings: "Next public hearings"
+no_next_hearings: "No coming hearing is announced on this site yet. Ask your ayil okmot or town hall when the next one will be."
+other_places: "Other"
 citizen_budget: "Citizen budget"
 budget_year_title: "Budget {year}"
 budget_of: "{name}: budget {year}"
@@ -387,6 +412,7 @@ other_lines_note: "Every line is in the CSV file (Download the data)."
 # Кыргызча интерфейс сөздөрү. Ар бир ачкыч ru.yaml жана en.yaml файлдарында да болушу керек.
 skip_to_content: "Негизги мазмунга өтүү"
 main_menu: "Негизги меню"
+menu: "Меню"
 languages: "Тилдер"
 all_languages: "Тилди тандоо"
 breadcrumbs: "Барактын сайттагы орду"
@@ -429,6 +455,9 @@ budgets: "Бюджеттер"
 budgets_intro: "Жергиликтүү бюджеттер жөнөкөй тил менен: ар бир айыл өкмөтүнүн жана шаардын акчасы кайдан келет, эмнеге жумшалат жана чечимдерге кантип таасир этсе болот."
 budgets_compare: "Муниципалитеттерди салыштыруу"
 budgets_compare_text: "Ар бир муниципалитеттин акыркы жылындагы бир тургунга чыгашалар жана кирешелердин канча бөлүгү республикалык бюджеттен келери."
+next_hearings: "Алдыдагы коомдук угуулар"
+no_next_hearings: "Бул сайтта алдыдагы угуу тууралуу азырынча кабар жок. Кийинкиси качан болорун айыл өкмөтүңүздөн же мэриядан сураңыз."
+other_places: "Башкалар"
 citizen_budget: "Жарандык бюджет"
 budget_year_title: "{year}-жылдын бюджети"
 budget_of: "{name}: {year}-жылдын бюджети"
@@ -574,6 +603,7 @@ other_lines_note: "Бардык саптар CSV файлында («Маалы�
 # Русские строки интерфейса. Каждый ключ должен быть и в ky.yaml, и в en.yaml.
 skip_to_content: "Перейти к основному содержанию"
 main_menu: "Главное меню"
+menu: "Меню"
 languages: "Языки"
 all_languages: "Выбор языка"
 breadcrumbs: "Вы находитесь здесь"
@@ -620,6 +650,9 @@ budgets: "Бюджеты"
 budgets_intro: "Местные бюджеты простым языком: откуда приходят деньги каждого айыл окмоту и города, на что они тратятся и как повлиять на решения."
 budgets_compare: "Сравнение муниципалитетов"
 budgets_compare_text: "Расходы на одного жителя в последнем году каждого муниципалитета и доля доходов, которая приходит из республиканского бюджета."
+next_hearings: "Ближайшие публичные слушания"
+no_next_hearings: "На этом сайте пока не объявлено ни одного предстоящего слушания. Спросите в айыл окмоту или мэрии, когда будет следующее."
+other_places: "Другие"
 citizen_budget: "Гражданский бюджет"
 budget_year_title: "Бюджет на {year} год"
 budget_of: "{name}: бюджет на {year} год"

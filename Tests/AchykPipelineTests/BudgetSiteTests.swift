@@ -53,6 +53,21 @@ import Testing
         #expect(en.contains("Spending is 600 thousand som higher than in 2023 (+5.8%)."))
     }
 
+    @Test func theHomeShowsTheBudgetsByOblastAndTheHearingsStillToCome() async throws {
+        let (_, before) = await Fixtures.build(Fixtures.content("trilingual"), now: CalendarDate(year: 2024, month: 6, day: 20))
+        let home = Fixtures.text("ru/index.html", in: before)
+        // The budgets come before the case studies, grouped by oblast.
+        let budgets = try #require(home.range(of: "id=\"block-budgets\""))
+        #expect(budgets.lowerBound < (home.range(of: "id=\"block-handbook\"")?.lowerBound ?? home.startIndex))
+        #expect(home.contains("<li><strong>Иссык-Кульская область</strong> <a href=\"budgets/tamchy/index.html\">"))
+        #expect(home.contains("<time datetime=\"2024-06-20\">20 июня 2024 г.</time>"))
+        // The day after, the hearing is past.
+        let (_, after) = await Fixtures.build(Fixtures.content("trilingual"), now: CalendarDate(year: 2024, month: 6, day: 21))
+        let later = Fixtures.text("ru/index.html", in: after)
+        #expect(!later.contains("<time datetime=\"2024-06-20\">"))
+        #expect(later.contains("пока не объявлено ни одного предстоящего слушания"))
+    }
+
     @Test func budgetErrorsAreAllReportedAndTheOldSiteStays() async throws {
         let folder = Fixtures.temporaryFolder()
         let content = folder.appendingPathComponent("Content")

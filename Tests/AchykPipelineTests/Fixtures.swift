@@ -32,12 +32,16 @@ enum Fixtures {
     }
 
     /// Builds `content` into `output` (a new folder when nil) and returns the report and the output folder.
+    /// The day fixture sites are built for, so that "next hearings" never depends on when the tests run.
+    static let day = CalendarDate(year: 2024, month: 6, day: 1)
+
     static func build(
-        _ content: URL, into output: URL? = nil, strict: Bool = false, drafts: Bool = false, baseURL: String? = nil
+        _ content: URL, into output: URL? = nil, strict: Bool = false, drafts: Bool = false, baseURL: String? = nil,
+        now: CalendarDate? = Fixtures.day
     ) async -> (BuildReport, URL) {
         let output = output ?? temporaryFolder().appendingPathComponent("Site")
         let options = BuildOptions(
-            contentFolder: content, theme: theme, outputFolder: output, baseURL: baseURL, includesDrafts: drafts, strict: strict)
+            contentFolder: content, theme: theme, outputFolder: output, baseURL: baseURL, includesDrafts: drafts, strict: strict, now: now)
         return (await SiteBuilder().build(options), output)
     }
 

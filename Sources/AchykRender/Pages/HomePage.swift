@@ -1,3 +1,4 @@
+import AchykBudget
 import AchykHTML
 import AchykModel
 import AchykSite
@@ -25,13 +26,6 @@ extension SiteRenderer {
                 linkLabel: l.text("all_cases", ["count": l.counted("cases", caseStudies.count)]),
                 items: caseStudies.prefix(3).compactMap { listItem($0, in: language, level: 3) }))
         }
-        if !budgets.isEmpty {
-            blocks.append(Block(
-                id: "budgets", title: l.text("budgets"), text: l.text("budgets_intro"),
-                href: SitePaths.relative(from: path, to: paths.budgets(in: language)),
-                linkLabel: l.text("budgets_compare"),
-                items: budgets.prefix(3).map { municipalityItem($0, in: language) }))
-        }
         if !newsItems.isEmpty {
             blocks.append(Block(
                 id: "news", title: l.text("news"), text: nil,
@@ -50,6 +44,8 @@ extension SiteRenderer {
                 w.put("\n")
             }
             w.put("</div>\n")
+            // The budgets come first: on a phone they start within the first screen.
+            if !budgets.isEmpty { writeBudgetsBlock(from: path, in: language, to: &w) }
             for block in blocks {
                 let headingID = "block-\(block.id)"
                 w.open("section", ["class": "block", "aria-labelledby": headingID])
@@ -80,5 +76,60 @@ extension SiteRenderer {
             w.put("</ul>\n</section>\n")
         }
         return OutputFile(path: path, html: html)
+    }
+
+    /// The municipalities by oblast, and the hearings still to come on the day of the build.
+    private func writeBudgetsBlock(from path: String, in language: Language, to w: inout HTMLWriter) {
+        let l = localizer(language)
+        var byOblast: [Oblast?: [MunicipalityFigures]] = [:]
+        for municipality in budgets { byOblast[municipality.municipality.oblast, default: []].append(municipality) }
+        let groups = Oblast.allCases.compactMap { oblast in byOblast[oblast].map { (oblastName(oblast, in: language), $0) } }
+            + (byOblast[nil].map { [(l.text("other_places"), $0)] } ?? [])
+        w.put("<section class=\"block budgets-first\" aria-labelledby=\"block-budgets\">\n")
+        w.element("h2", ["id": "block-budgets"], text: l.text("budgets"))
+        w.put("\n<ul class=\"by-oblast\">\n")
+        for (oblast, municipalities) in groups {
+            w.put("<li>")
+            w.element("strong", text: oblast)
+            w.put(" ")
+            let named = municipalities.map { ($0, municipalityName($0.municipality, in: language)) }.sorted { $0.1 < $1.1 }
+            for (index, (municipality, name)) in named.enumerated() {
+                if index > 0 { w.put(" · ") }
+                w.link(name, href: SitePaths.relative(from: path, to: paths.municipality(municipality.id, in: language)))
+            }
+            w.put("</li>\n")
+        }
+        w.put("</ul>\n")
+        let upcoming = nextHearings(limit: 3)
+        w.element("h3", text: l.text("next_hearings"))
+        w.put("\n")
+        if upcoming.isEmpty {
+            w.element("p", text: l.text("no_next_hearings"))
+            w.put("\n")
+        } else {
+            w.list(upcoming, className: "hearings") { w, entry in
+                w.element("time", ["datetime": entry.hearing.date.description], text: l.date(entry.hearing.date))
+                w.put(" — ")
+                w.link(municipalityName(entry.municipality.municipality, in: language), href: SitePaths.relative(from: path, to: paths.municipality(entry.municipality.id, in: language)))
+                if let stage = entry.hearing.stage { w.text(", " + l.text("hearing_\(stage.rawValue)")) }
+                if let place = text(entry.hearing.place, in: language) { w.text(": " + place) }
+            }
+        }
+        w.put("<p class=\"more\">")
+        w.link(l.text("budgets_compare"), href: SitePaths.relative(from: path, to: paths.budgets(in: language)))
+        if let participate = siteMap.pagesBySlug["participate"] {
+            w.put(" · ")
+            w.link(l.text("how_hearings_work"), href: SitePaths.relative(from: path, to: paths.page(participate.key, in: language)))
+        }
+        w.put("</p>\n</section>\n")
+    }
+
+    /// Hearings on or after the build's day, soonest first.
+    func nextHearings(limit: Int) -> [(hearing: Hearing, municipality: MunicipalityFigures)] {
+        guard let today = settings.today else { return [] }
+        let all = budgets.flatMap { municipality in
+            municipality.municipality.hearings.filter { $0.date >= today }.map { (hearing: $0, municipality: municipality) }
+        }
+        return Array(all.sorted { ($0.hearing.date, $0.municipality.id) < ($1.hearing.date, $1.municipality.id) }.prefix(limit))
     }
 }

@@ -17,7 +17,7 @@ struct PageFrame {
 struct LayoutTexts: Sendable {
     let siteTitle, siteDescription: String
     /// Escaped once: they stand on every page of the language.
-    let escapedSiteTitle, feedTitle, skip, languages, mainMenu, feed, allLanguages: EscapedText
+    let escapedSiteTitle, feedTitle, skip, languages, mainMenu, menu, feed, allLanguages: EscapedText
     let publishedBy: EscapedText?
 
     init(_ site: SiteRenderer, _ language: Language) {
@@ -29,6 +29,7 @@ struct LayoutTexts: Sendable {
         skip = EscapedText(l.text("skip_to_content"))
         languages = EscapedText(l.text("languages"))
         mainMenu = EscapedText(l.text("main_menu"))
+        menu = EscapedText(l.text("menu"))
         feed = EscapedText(l.text("feed"))
         allLanguages = EscapedText(l.text("all_languages"))
         publishedBy = site.text(site.settings.organisation, in: language).map { EscapedText("\(l.text("published_by")) \($0)") }
@@ -118,8 +119,16 @@ extension SiteRenderer {
             w.text(other.nativeName)
             w.put("</a></li>\n")
         }
-        w.put("</ul>\n</nav>\n</div>\n")
-        writeMenu(menu(in: language, from: current, currentEntry: frame.menuEntry), label: texts.mainMenu, to: &w)
+        w.put("</ul>\n</nav>\n")
+        let items = menu(in: language, from: current, currentEntry: frame.menuEntry)
+        // On a phone the menu folds under one button, without JavaScript; the wide screen's menu is the same list
+        // outside the fold. Only one of the two is displayed, so readers and screen readers meet one menu.
+        w.put("<details class=\"menu-fold\"><summary>")
+        w.text(texts.menu)
+        w.put("</summary>\n")
+        writeMenu(items, label: texts.mainMenu, className: "menu", to: &w)
+        w.put("</details>\n</div>\n")
+        writeMenu(items, label: texts.mainMenu, className: "menu menu-wide", to: &w)
         w.raw(theme.snippets.header)
         w.put("</header>\n<main id=\"main\" class=\"wrap\">\n")
         main(&w)
@@ -157,8 +166,10 @@ extension SiteRenderer {
         w.raw(theme.snippets.head)
     }
 
-    private func writeMenu(_ items: [LinkView], label: EscapedText, to w: inout HTMLWriter) {
-        w.put("<nav class=\"menu\" aria-label=\"")
+    private func writeMenu(_ items: [LinkView], label: EscapedText, className: StaticString, to w: inout HTMLWriter) {
+        w.put("<nav class=\"")
+        w.put(className)
+        w.put("\" aria-label=\"")
         w.text(label)
         w.put("\">")
         w.put("\n<div class=\"wrap\">\n<ul>\n")
