@@ -105,11 +105,15 @@ import Testing
         #expect(chooser.contains("href=\"ky/index.html\""))
     }
 
-    @Test func theNotFoundPageLinksFromTheBasePath() async {
+    @Test func theNotFoundPageIsStyledAndLinksFromAnyDepthAndFromDisk() async {
         let (_, site) = await Fixtures.build(Fixtures.content("trilingual"))
         let page = Fixtures.text("404.html", in: site)
-        #expect(page.contains("href=\"/budget/assets/style.css\""))
-        #expect(page.contains("href=\"/budget/ru/index.html\""))
+        // Its styles are inside it (a linked stylesheet was lost below the root and from disk) ...
+        #expect(!page.contains("<link rel=\"stylesheet\""))
+        #expect(page.contains("<style>\n/* achyk default theme"))
+        #expect(page.contains(".chooser main {"))
+        // ... and its links are whole addresses.
+        #expect(page.contains("href=\"https://example.org/budget/ru/\""))
     }
 
     @Test func theFeedHoldsTheNewsAsReadersOfTheLanguageSeeThem() async {

@@ -109,6 +109,11 @@ import Testing
         }
         #expect(Fixtures.text("en/index.html", in: output).contains("<p>A site of Alliance</p>"))
         #expect(Fixtures.text("ru/index.html", in: output).contains("<p>Сайт публикует Альянс</p>"))
-        #expect(Fixtures.text("404.html", in: output).contains("/budget/assets/custom.css"))
+        // The 404 page holds the theme's additions after the default styles.
+        let notFound = Fixtures.text("404.html", in: output)
+        #expect(notFound.contains("</style>"))
+        let defaults = try #require(notFound.range(of: "/* achyk default theme"))
+        let additions = try #require(notFound.range(of: "/* A small theme: its own colours"))
+        #expect(defaults.upperBound < additions.lowerBound)
     }
 }

@@ -2,8 +2,8 @@ import AchykHTML
 import AchykModel
 import AchykSite
 
-/// `/404.html`, served by hosts at any depth, so its links start from the root of `base_url`; the message is
-/// given in every language, the default first.
+/// `/404.html`, served by hosts for a missing address at any depth and opened from disk too: so its styles are
+/// inside it and its links are whole addresses; the message is given in every language, the default first.
 extension SiteRenderer {
     func renderNotFound() -> OutputFile {
         let defaultLanguage = settings.defaultLanguage
@@ -13,7 +13,14 @@ extension SiteRenderer {
         w.put("\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         w.element("title", text: localizer(defaultLanguage).text("not_found_title"))
         w.put("\n<meta name=\"robots\" content=\"noindex\">\n")
-        writeHeadEnd(to: &w, href: { paths.rootRelativeURL($0) })
+        w.put("<style>\n")
+        for name in [SitePaths.stylesheet] + (theme.hasCustomStylesheet ? [Theme.customStylesheet] : []) {
+            guard let data = theme.assets[name] else { continue }
+            // A stylesheet cannot end the element early: "</" never appears in CSS outside a string or comment.
+            w.raw(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/"))
+        }
+        w.put("</style>\n")
+        w.raw(theme.snippets.head)
         w.put("</head>\n<body class=\"chooser\">\n<main id=\"main\" class=\"wrap\">\n")
         for (index, language) in languages.enumerated() {
             let l = localizer(language)
@@ -28,7 +35,7 @@ extension SiteRenderer {
             w.put("\n")
             w.element("p", text: l.text("not_found_text"))
             w.put("\n<p>")
-            w.link(l.text("go_home"), href: paths.rootRelativeURL(paths.home(language)))
+            w.link(l.text("go_home"), href: paths.absoluteURL(paths.home(language)))
             w.put("</p>\n</section>\n")
         }
         w.put("</main>\n</body>\n</html>\n")
