@@ -15,17 +15,29 @@ extension Localizer {
         return figure(.som, (amount.isNegative ? "−" : "") + grouped128(whole) + decimalMark + (fraction < 10 ? "0" : "") + String(fraction))
     }
 
-    /// Rounded with a word for the size: "12,4 млн сом", "850 сом"; three significant digits at most.
+    /// Rounded with a word for the size, to three significant digits, trailing zeros dropped: "5,45 млн сом",
+    /// "37,1 млн сом", "102 млн сом", "850 сом". One rule for every amount in words on the site.
     public func compactSom(_ amount: Amount) -> String {
         let som = amount.roundedSom
         let magnitude = som.magnitude
         let units: [(UInt128, Figure)] = [(1_000_000_000, .billion), (1_000_000, .million), (1_000, .thousand)]
-        // A unit is used from the amount that rounds to one of it (999 950 is "1 million", not "1 000 thousand").
+        // A unit is used from the amount that rounds to one of it (999 500 is "1 million", not "1 000 thousand").
         for (unit, key) in units where magnitude >= unit - unit / 2000 {
-            // Tenths of the unit, rounded half away from zero; whole units from 100 up.
-            // From 100 units on, whole units (rounded once, from the amount itself).
-            let tenths = magnitude >= unit * 100 - unit / 20 ? (magnitude + unit / 2) / unit * 10 : (magnitude * 10 + unit / 2) / unit
-            let number = tenths % 10 == 0 ? grouped128(tenths / 10) : grouped128(tenths / 10) + decimalMark + String(tenths % 10)
+            // Decimals for three significant digits, judged on the amount as it will round.
+            let decimals: UInt128 = magnitude >= unit * 100 - unit / 20 ? 0 : magnitude >= unit * 10 - unit / 200 ? 1 : 2
+            let scale: UInt128 = decimals == 0 ? 1 : decimals == 1 ? 10 : 100
+            var scaled = (magnitude * scale + unit / 2) / unit
+            var shown = decimals
+            while shown > 0, scaled % 10 == 0 {
+                scaled /= 10
+                shown -= 1
+            }
+            let divisor: UInt128 = shown == 0 ? 1 : shown == 1 ? 10 : 100
+            var number = grouped128(scaled / divisor)
+            if shown > 0 {
+                let fraction = String(scaled % divisor)
+                number += decimalMark + String(repeating: "0", count: Int(shown) - fraction.count) + fraction
+            }
             return figure(key, (som < 0 ? "−" : "") + number)
         }
         return figure(.som, signed(som, fractionDigits: 0, fraction: 0))

@@ -64,7 +64,11 @@ import Testing
 
     @Test(arguments: [
         (Language.ru, 12_438_000_00, "12,4 млн сом"), (.ru, 123_456_789_00, "123 млн сом"), (.ky, 960_000_00, "960 миң сом"),
-        (.en, 999_950_00, "1 million som"), (.en, 1_049_00, "1 thousand som"), (.en, 850_40, "850 som"),
+        (.en, 999_950_00, "1 million som"), (.en, 1_049_00, "1.05 thousand som"), (.en, 850_40, "850 som"),
+        // Three significant digits everywhere, trailing zeros dropped.
+        (.ru, 5_453_600_00, "5,45 млн сом"), (.ru, 37_149_000_00, "37,1 млн сом"), (.ru, 102_345_678_00, "102 млн сом"),
+        (.ru, 1_999_600_00, "2 млн сом"), (.en, 9_995_00, "10 thousand som"), (.en, 1_005_000_00, "1.01 million som"),
+        (.ky, 10_613_100_00, "10,6 млн сом"),
         (.ru, 2_500_000_000_00, "2,5 млрд сом"), (.ru, -400_000_00, "−400 тыс. сом"), (.en, 0, "0 som"), (.en, 99_960_00, "100 thousand som"),
     ] as [(Language, Int, String)])
     func roundsMoneyWithAWordForItsSize(language: Language, tyiyn: Int, expected: String) throws {
