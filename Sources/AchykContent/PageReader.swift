@@ -7,7 +7,7 @@ struct PageReader {
 
     static let knownKeys: Set<String> = [
         "title", "summary", "date", "draft", "tagline", "oblast", "rayon", "settlements", "topics", "partnership",
-        "municipality", "section",
+        "municipality", "section", "as_of",
     ]
 
     func read(
@@ -53,7 +53,8 @@ struct PageReader {
             topics: topics,
             partnership: map.identifier("partnership", reporting: &diagnostics),
             municipality: map.identifier("municipality", reporting: &diagnostics),
-            section: readSection(map, kind: kind, reporting: &diagnostics))
+            section: readSection(map, kind: kind, reporting: &diagnostics),
+            asOf: map["as_of"].flatMap { map.integer($0, what: "as_of (the year the case describes)", in: 1900...2100, reporting: &diagnostics) })
         guard title != nil, kind != .caseStudy || oblast != nil, kind != .news || date != nil else { return nil }
         return SourcePage(
             key: PageKey(kind, key), language: name.language, frontMatter: frontMatter, markdown: split.body,

@@ -52,6 +52,8 @@ public struct FrontMatter: Hashable, Sendable {
     /// For a file in pages/: the section whose index lists it among the texts about that section (the handbook's
     /// foreword and introduction, for example), and whose index its breadcrumbs lead through.
     public var section: String?
+    /// For a case study: the year whose situation it describes (`as_of`), which the page states at the top.
+    public var asOf: Int?
 
     /// The values `section` may take: the sections that have an index page.
     public static let sections = ["handbook", "partnerships", "budgets", "news"]
@@ -60,8 +62,9 @@ public struct FrontMatter: Hashable, Sendable {
         title: String, summary: String? = nil, date: CalendarDate? = nil, isDraft: Bool = false,
         tagline: String? = nil, oblast: Oblast? = nil, rayon: String? = nil, settlements: [String] = [],
         topics: [Topic] = [], partnership: String? = nil, municipality: String? = nil,
-        section: String? = nil
+        section: String? = nil, asOf: Int? = nil
     ) {
+        self.asOf = asOf
         self.title = title
         self.summary = summary
         self.date = date

@@ -106,6 +106,15 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 .notice { max-width: var(--measure); margin: 1rem 0; padding: 0.75rem 1rem; background: var(--notice); border-left: 5px solid var(--accent); border-radius: var(--radius); }
 .notice p { margin: 0.25rem 0; }
 .notice a { margin-right: 0.75rem; font-weight: 600; }
+.toc { max-width: var(--measure); margin: 1rem 0; padding: 0.25rem 1rem 0.5rem; border-left: 4px solid var(--line); }
+.toc h2 { font-size: 1rem; margin: 0.5rem 0 0.25rem; }
+.toc ol { margin: 0; padding-left: 1.25rem; }
+.pager { max-width: var(--measure); display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); margin: 2rem 0 0; }
+.pager a { display: block; padding: 0.75rem 1rem; border: 1px solid var(--line); border-radius: var(--radius); text-decoration: none; }
+.pager a span { display: block; font-size: 0.85rem; color: var(--muted); }
+.pager a.prev span::before { content: "← "; }
+.pager a.next { text-align: right; }
+.pager a.next span::after { content: " →"; }
 .facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0.75rem 1.5rem; margin: 1.25rem 0; padding: 1rem; background: var(--wash); border-radius: var(--radius); max-width: var(--measure); }
 .facts dt { font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }
 .facts dd { margin: 0; }
@@ -184,7 +193,7 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 @media print {
   :root { --ink: #000; }
   body { font-size: 11pt; }
-  .skip, .languages, .menu, .menu-fold, .crumbs, .filters, .site-footer a { display: none; }
+  .skip, .languages, .menu, .menu-fold, .crumbs, .filters, .pager, .site-footer a { display: none; }
   .site-header { background: none; color: #000; border-bottom: 1px solid #000; }
   .site-header a { color: #000; }
   a { color: #000; }
@@ -234,6 +243,11 @@ about_site: "About this site"
 all_news: "All news"
 all_cases: "All case studies: {count}"
 handbook_intro: "Real stories of partnership between civil society organisations and local self-government in the oblasts of Kyrgyzstan."
+case_as_of: "This case describes the situation in {year}, as the handbook of partnership case studies told it then; much may have changed since."
+contents: "Contents"
+more_cases: "More case studies"
+previous_case: "Previous case"
+next_case: "Next case"
 about_section: "About this section"
 oblast: "Oblast"
 rayon: "Rayon"
@@ -425,6 +439,11 @@ about_site: "Сайт жөнүндө"
 all_news: "Бардык жаңылыктар"
 all_cases: "Бардык кейстер: {count}"
 handbook_intro: "Кыргызстандын облустарындагы жарандык коом уюмдары менен жергиликтүү өз алдынча башкаруу органдарынын өнөктөштүгүнүн чыныгы окуялары."
+case_as_of: "Бул кейс {year}-жылдагы абалды баяндайт — өнөктөштүк боюнча кейстер жыйнагы ошол кезде жазгандай; андан бери көп нерсе өзгөрүшү мүмкүн."
+contents: "Мазмуну"
+more_cases: "Башка кейстер"
+previous_case: "Мурунку кейс"
+next_case: "Кийинки кейс"
 about_section: "Бул бөлүм жөнүндө"
 oblast: "Облус"
 rayon: "Район"
@@ -616,6 +635,11 @@ about_site: "О сайте"
 all_news: "Все новости"
 all_cases: "Все кейсы: {count}"
 handbook_intro: "Реальные истории партнёрства организаций гражданского общества и органов местного самоуправления в областях Кыргызстана."
+case_as_of: "Этот кейс описывает положение в {year} году — так, как его тогда описал сборник кейсов о партнёрстве; с тех пор многое могло измениться."
+contents: "Содержание"
+more_cases: "Другие кейсы"
+previous_case: "Предыдущий кейс"
+next_case: "Следующий кейс"
 about_section: "Об этом разделе"
 oblast: "Область"
 rayon: "Район"

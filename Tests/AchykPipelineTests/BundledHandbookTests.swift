@@ -91,3 +91,28 @@ import Testing
         }
     }
 }
+
+/// A case study says when its story was told, lists its sections when it has many, and leads to its neighbours.
+@Suite struct CaseStudyPageTests {
+    @Test func aCaseIsDatedHasContentsAndLeadsToItsNeighbours() async throws {
+        let (report, site) = await Fixtures.build(Fixtures.repository.appendingPathComponent("Content"), strict: true)
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        let last = Fixtures.text("en/handbook/25-insan-leilek/index.html", in: site)
+        #expect(last.contains("<p class=\"notice dated\">This case describes the situation in 2006, as the handbook"))
+        let contents = try #require(last.range(of: "<nav class=\"toc\" aria-labelledby=\"toc-heading\">"))
+        let list = last[contents.upperBound...]
+        let entries = list[..<(list.range(of: "</nav>")?.lowerBound ?? list.endIndex)].components(separatedBy: "<li><a href=\"#").count - 1
+        #expect(entries == CaseStudyPageTests.secondLevelHeadings(in: "Content/handbook/25-insan-leilek.en.md"))
+        #expect(last.contains("rel=\"prev\" class=\"prev\""))
+        #expect(last.contains("href=\"../24-"))
+        #expect(!last.contains("rel=\"next\""))
+        let first = Fixtures.text("ru/handbook/01-alga/index.html", in: site)
+        #expect(!first.contains("rel=\"prev\""))
+        #expect(first.contains("<a href=\"../02-adept-ivanovka/index.html\" rel=\"next\" class=\"next\"><span>Следующий кейс</span>"))
+    }
+
+    static func secondLevelHeadings(in path: String) -> Int {
+        let text = (try? String(contentsOf: Fixtures.repository.appendingPathComponent(path), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").filter { $0.hasPrefix("## ") }.count
+    }
+}

@@ -46,13 +46,81 @@ extension SiteRenderer {
                 w.put("</p>\n")
             }
             w.put("</header>\n")
+            if key.kind == .caseStudy, let year = front.asOf {
+                w.element("p", ["class": "notice dated"], text: l.text("case_as_of", ["year": String(year)]))
+                w.put("\n")
+            }
             writeFacts(facts(of: front, key: key, from: path, in: language), to: &w)
+            let contents = Self.headings(in: body)
+            if contents.count >= Self.contentsFrom {
+                w.open("nav", ["class": "toc", "aria-labelledby": "toc-heading"])
+                w.put("\n")
+                w.element("h2", ["id": "toc-heading"], text: l.text("contents"))
+                w.put("\n")
+                w.open("ol", ["lang": bodyLang])
+                w.put("\n")
+                for heading in contents {
+                    // The heading's text as cmark escaped it, its tags dropped: safe as it is.
+                    w.put("<li><a href=\"#")
+                    w.text(heading.id)
+                    w.put("\">")
+                    w.raw(heading.html)
+                    w.put("</a></li>\n")
+                }
+                w.put("</ol>\n</nav>\n")
+            }
             w.open("div", ["class": "prose", "lang": bodyLang])
             w.put("\n")
             w.raw(body)
-            w.put("\n</div>\n</article>\n")
+            w.put("\n</div>\n")
+            if key.kind == .caseStudy { writeNeighbours(of: key, from: path, in: language, to: &w) }
+            w.put("</article>\n")
         }
         return OutputFile(path: path, html: html)
+    }
+
+    /// A table of contents from this many second-level headings on.
+    static let contentsFrom = 4
+
+    /// The `<h2 id="…">` headings of a converted body, in order, with their inner HTML stripped of tags.
+    static func headings(in body: String) -> [(id: String, html: String)] {
+        var result: [(id: String, html: String)] = []
+        var rest = body[...]
+        while let open = rest.range(of: "<h2 id=\"") {
+            rest = rest[open.upperBound...]
+            guard let idEnd = rest.firstIndex(of: "\""), let tagEnd = rest[idEnd...].firstIndex(of: ">"),
+                let close = rest[tagEnd...].range(of: "</h2>")
+            else { break }
+            let id = String(rest[..<idEnd])
+            var text = ""
+            var inTag = false
+            for character in rest[rest.index(after: tagEnd)..<close.lowerBound] {
+                if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
+            }
+            result.append((id, text))
+            rest = rest[close.upperBound...]
+        }
+        return result
+    }
+
+    /// Links to the case before and after this one in the handbook's order.
+    private func writeNeighbours(of key: PageKey, from path: String, in language: Language, to w: inout HTMLWriter) {
+        guard let index = caseStudies.firstIndex(where: { $0.key == key }) else { return }
+        let l = localizer(language)
+        let previous = index > caseStudies.startIndex ? caseStudies[index - 1] : nil
+        let next = index + 1 < caseStudies.endIndex ? caseStudies[index + 1] : nil
+        guard previous != nil || next != nil else { return }
+        w.open("nav", ["class": "pager", "aria-label": l.text("more_cases")])
+        w.put("\n")
+        for (group, rel, label) in [(previous, "prev", l.text("previous_case")), (next, "next", l.text("next_case"))] {
+            guard let group, let version = group.version(for: language, siteOrder: languages) else { continue }
+            w.open("a", ["href": SitePaths.relative(from: path, to: paths.page(group.key, in: language)), "rel": rel, "class": rel])
+            w.element("span", text: label)
+            w.put(" ")
+            w.element("strong", ["lang": version.language.rawValue], text: version.frontMatter.title)
+            w.put("</a>\n")
+        }
+        w.put("</nav>\n")
     }
 
     /// A fact box: a label, and values that link where there is a page to go to.
