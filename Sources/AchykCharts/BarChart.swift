@@ -68,53 +68,6 @@ public struct BarChart: Hashable, Sendable {
     }
 }
 
-/// One bar split into parts of a whole (own revenue and transfers), with a legend giving each part's share.
-public struct StackedBarChart: Hashable, Sendable {
-    public struct Part: Hashable, Sendable {
-        public let label: String
-        public let value: Double
-        public let text: String
-        public let style: SeriesStyle
-
-        public init(label: String, value: Double, text: String, style: SeriesStyle) {
-            self.label = label
-            self.value = value
-            self.text = text
-            self.style = style
-        }
-    }
-
-    public let text: ChartText
-    public let parts: [Part]
-
-    public init(text: ChartText, parts: [Part]) {
-        self.text = text
-        self.parts = parts
-    }
-
-    public func svg() -> String {
-        var writer = SVGWriter(text)
-        let total = parts.map { max(0, $0.value) }.reduce(0, +)
-        var x = 0.0
-        for part in parts {
-            let width = max(0, part.value).scaled(by: total, to: SVGWriter.width)
-            writer.rect(x: x, y: 0, width: width, height: 28, style: part.style, value: SVGWriter.format(part.value))
-            x += width
-        }
-        var y = 40.0
-        let limit = Int((SVGWriter.width - 18) / SVGWriter.characterWidth)
-        for part in parts {
-            writer.rect(x: 0, y: y, width: 12, height: 12, style: part.style)
-            for (index, line) in SVGWriter.wrap("\(part.label): \(part.text)", limit: limit, remember: false).enumerated() {
-                writer.text(line, x: 18, y: y + 11 + Double(index) * SVGWriter.lineHeight)
-                if index > 0 { y += SVGWriter.lineHeight }
-            }
-            y += SVGWriter.lineHeight + 6
-        }
-        return writer.svg(height: y)
-    }
-}
-
 /// Columns for years, one per series in each year, with the year below and a scale line at the top value.
 public struct ColumnChart: Hashable, Sendable {
     public struct Year: Hashable, Sendable {

@@ -19,13 +19,23 @@ public struct ChartText: Hashable, Sendable {
 
 /// How a series is drawn. Okabe–Ito colours, and never colour alone: the second series is an outline or hatched,
 /// so that it stays apart in grayscale print and for readers who do not see the colours.
+/// What a bar's look means, one meaning each across the whole site (docs/theme.md), with colours from the Okabe-Ito
+/// palette that colour-blind readers tell apart, and patterns or outlines besides colour.
 public enum SeriesStyle: Int, Hashable, Sendable {
-    /// Solid blue.
+    /// Solid blue: the figure itself (what was executed, else the plan); revenue beside spending.
     case solid = 0
-    /// Vermillion outline on a pale fill (plans, last year's figures).
+    /// Vermillion outline on a pale fill: the approved plan.
     case outline = 1
-    /// Orange with dark hatching (transfers).
+    /// Orange with dark hatching: transfers from the republican budget.
     case hatched = 2
+    /// Grey with a dark edge: the previous year.
+    case previous = 3
+    /// Bluish green: capital spending (buildings and equipment that last for years).
+    case capital = 4
+    /// Reddish purple: spending, beside revenue.
+    case spending = 5
+    /// Sky-blue dashed outline: still going on (a partnership without an end year).
+    case ongoing = 6
 
     /// `patternID` is asked for only by the hatched style (it is built for each bar otherwise).
     func attributes(patternID: @autoclosure () -> String) -> String {
@@ -33,6 +43,10 @@ public enum SeriesStyle: Int, Hashable, Sendable {
         case .solid: ##"fill="#0072B2""##
         case .outline: ##"fill="#FBE9DF" stroke="#D55E00" stroke-width="2""##
         case .hatched: ##"fill="url(#\##(patternID()))" stroke="#8F5F00" stroke-width="1""##
+        case .previous: ##"fill="#BBBBBB" stroke="#555555" stroke-width="1""##
+        case .capital: ##"fill="#009E73""##
+        case .spending: ##"fill="#CC79A7""##
+        case .ongoing: ##"fill="#DCEFFA" stroke="#56B4E9" stroke-width="2" stroke-dasharray="4 2""##
         }
     }
 }
@@ -111,6 +125,8 @@ struct SVGWriter {
     mutating func legend(_ entries: [LegendEntry], y: Double) -> Double {
         var x = 0.0
         var top = y
+        body.put("<g class=\"legend\">\n")
+        defer { body.put("</g>\n") }
         let limit = Int((Self.width - 18) / Self.characterWidth)
         for entry in entries {
             let lines = Self.wrap(entry.label, limit: limit)

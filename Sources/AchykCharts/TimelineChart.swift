@@ -17,10 +17,13 @@ public struct TimelineChart: Hashable, Sendable {
 
     public let text: ChartText
     public let rows: [Row]
+    /// Says which bars have ended and which go on; shown when both kinds are drawn.
+    public let legend: [LegendEntry]
 
-    public init(text: ChartText, rows: [Row]) {
+    public init(text: ChartText, rows: [Row], legend: [LegendEntry] = []) {
         self.text = text
         self.rows = rows
+        self.legend = legend
     }
 
     static let barHeight = 12.0
@@ -39,6 +42,7 @@ public struct TimelineChart: Hashable, Sendable {
         writer.text(String(first), x: 0, y: 12)
         writer.text(String(first + years - 1), x: SVGWriter.width, y: 12, anchor: "end")
         var y = 22.0
+        if !legend.isEmpty { y += writer.legend(legend, y: y) - 6 }
         let limit = Int(SVGWriter.width / SVGWriter.characterWidth)
         for row in rows {
             for line in SVGWriter.wrap("\(row.label) (\(row.text))", limit: limit, remember: false) {
@@ -48,7 +52,7 @@ public struct TimelineChart: Hashable, Sendable {
             let start = Double(row.start - first) * perYear
             let length = Double((row.end ?? (first + years - 1)) - row.start + 1) * perYear
             writer.rect(x: start, y: y, width: max(0, min(length, SVGWriter.width - start)), height: Self.barHeight,
-                        style: row.end == nil ? .hatched : .solid, value: String((row.end ?? (first + years - 1)) - row.start + 1))
+                        style: row.end == nil ? .ongoing : .solid, value: String((row.end ?? (first + years - 1)) - row.start + 1))
             y += Self.barHeight + 8
         }
         return writer.svg(height: y + 4)

@@ -1,6 +1,7 @@
 import AchykBudget
 import AchykHTML
 import AchykModel
+import AchykQR
 import AchykSite
 
 /// The budget pages and open data: the budgets index, a page per municipality, a citizen budget per year, and
@@ -51,11 +52,17 @@ extension SiteRenderer {
     }
 
     /// Hearings with dates in the reader's language, whom to ask, and how hearings work.
-    func takePartSection(_ municipality: Municipality, from path: String, in language: Language) -> BudgetSection {
+    /// On a citizen-budget page (`leaflet`), it is also the back of the printed leaflet: with the page's address
+    /// and a QR code of it, shown only on paper.
+    func takePartSection(_ municipality: Municipality, from path: String, in language: Language, leaflet: Bool = false) -> BudgetSection {
         let l = localizer(language)
         let hearings = municipality.hearings.map { hearing in
-            (date: hearing.date, text: l.date(hearing.date), stage: hearing.stage.map { l.text("hearing_\($0.rawValue)") }, place: text(hearing.place, in: language))
+            (date: hearing.date, text: l.date(hearing.date) + (hearing.time.map { ", " + $0 } ?? ""),
+             stage: hearing.stage.map { l.text("hearing_\($0.rawValue)") }, place: text(hearing.place, in: language))
         }
+        let address = paths.absoluteURL(path)
+        let qr = leaflet ? (try? QRCode.encode(address))?.svg(label: l.text("leaflet_qr")) : nil
+        let addressLabel = l.text("leaflet_address")
         let contact = municipality.contact
         let ask = l.text("ask")
         let participate = siteMap.pagesBySlug["participate"].map { (l.text("how_hearings_work"), SitePaths.relative(from: path, to: paths.page($0.key, in: language))) }
@@ -92,6 +99,15 @@ extension SiteRenderer {
                 w.put("<p>")
                 w.link(label, href: href)
                 w.put("</p>\n")
+            }
+            if let qr {
+                w.put("<div class=\"leaflet-address\">\n")
+                w.raw(qr)
+                w.put("\n<p>")
+                w.text(addressLabel)
+                w.put("<br>")
+                w.element("strong", text: address)
+                w.put("</p>\n</div>\n")
             }
         }
     }

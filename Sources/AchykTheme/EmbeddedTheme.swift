@@ -190,6 +190,7 @@ main { padding-bottom: 3rem; min-height: 60vh; }
   .item { padding: 1.1rem 1.4rem; }
 }
 
+.leaflet-address { display: none; }
 @media print {
   :root { --ink: #000; }
   body { font-size: 11pt; }
@@ -203,7 +204,7 @@ main { padding-bottom: 3rem; min-height: 60vh; }
   /* A citizen budget prints as a two-page A4 leaflet for the hearings: key figures, where the money comes from
      and goes, the words of the page in two columns; the detailed charts and tables stay on the screen. */
   @page { size: A4; margin: 10mm 12mm; }
-  .budget .data-table, #downloads, .budget figcaption, #where-from figure + figure, #per-resident figure, #compared figure,
+  .budget .data-table, #downloads, .budget figcaption, #where-from figure, #per-resident figure, #compared figure,
   #plan-and-reality figure, #what-money-buys figure, .site-header .menu { display: none; }
   .budget { columns: 2; column-gap: 8mm; font-size: 9.5pt; line-height: 1.35; }
   .budget .article-head, .budget .notice.sample, .budget .lead, .key-figures-section { column-span: all; }
@@ -216,6 +217,14 @@ main { padding-bottom: 3rem; min-height: 60vh; }
   .budget .tagline { font-size: 10pt; }
   .budget .chart { margin: 0.2rem 0; }
   .budget .chart-svg { max-width: 100%; }
+  /* The back of the leaflet: how to take part, in large type, and the way back to this page from paper. */
+  .budget #take-part { break-before: page; column-span: all; border-top: none; font-size: 13pt; line-height: 1.4; }
+  .budget #take-part h2 { font-size: 17pt; margin-bottom: 0.3rem; }
+  .budget #take-part .hearings { font-size: 14pt; }
+  .leaflet-address { display: flex; gap: 6mm; align-items: center; margin-top: 5mm; break-inside: avoid; }
+  .leaflet-address svg { width: 36mm; height: 36mm; flex: none; }
+  .leaflet-address p { margin: 0; font-size: 12pt; }
+  .leaflet-address strong { word-break: break-all; }
   .key-figures { grid-template-columns: repeat(4, 1fr); gap: 0.3rem; }
   .key-figures div { padding: 0.2rem 0.4rem; border-left-width: 3px; }
   .key-figures .big { font-size: 12pt; }
@@ -337,6 +346,10 @@ change_down: "Spending is {amount} lower than in {year} ({percent})."
 change_same: "Spending is the same as in {year}."
 what_money_buys: "What the money buys"
 what_money_buys_text: "The same spending by type: salaries, goods and services, and buildings and equipment that last for years."
+timeline_ended: "Ended"
+timeline_ongoing: "Still going on"
+running_costs: "Running costs"
+capital_spending: "Buildings and equipment (capital spending)"
 commentary: "What the organisation says"
 take_part: "Take part"
 hearings_text: "Public hearings on the budget, open to every resident:"
@@ -345,6 +358,8 @@ hearing_execution: "on the report on execution"
 no_hearings: "No hearing has been announced here yet. Ask the local government when the next one will be held: by law, local budgets are considered and approved in the open, including through public hearings."
 ask: "Questions about the budget:"
 how_hearings_work: "How budget hearings work and how to take part"
+leaflet_address: "This budget on the web, with its charts and tables:"
+leaflet_qr: "QR code of this page's address"
 words_explained: "Words explained"
 more_words: "More words in the glossary"
 word.transfers: "Money the republican budget gives a local budget: equalisation grants for municipalities that collect little, and grants for a given purpose."
@@ -533,6 +548,10 @@ change_down: "Чыгашалар {year}-жылга караганда {amount} �
 change_same: "Чыгашалар {year}-жылдагыдай эле."
 what_money_buys: "Акчага эмне алынат"
 what_money_buys_text: "Ошол эле чыгашалар түрлөрү боюнча: эмгек акы, товарлар жана кызматтар, көп жылга кызмат кылган имараттар жана жабдуулар."
+timeline_ended: "Аяктаган"
+timeline_ongoing: "Дагы уланууда"
+running_costs: "Күндөлүк чыгашалар"
+capital_spending: "Имараттар жана жабдуулар (капиталдык чыгашалар)"
 commentary: "Уюмдун түшүндүрмөсү"
 take_part: "Катышыңыз"
 hearings_text: "Бюджет боюнча коомдук угуулар, бардык тургундар үчүн ачык:"
@@ -541,6 +560,8 @@ hearing_execution: "аткарылышы тууралуу отчет боюнч�
 no_hearings: "Бул жерде угуулар азырынча жарыяланган жок. Кийинкиси качан болорун жергиликтүү өз алдынча башкаруу органынан сураңыз: мыйзам боюнча жергиликтүү бюджеттер ачык, анын ичинде коомдук угуулар аркылуу каралып, бекитилет."
 ask: "Бюджет боюнча суроолор:"
 how_hearings_work: "Бюджеттик угуулар кантип өтөт жана аларга кантип катышса болот"
+leaflet_address: "Бул бюджет интернетте, диаграммалары жана таблицалары менен:"
+leaflet_qr: "Бул барактын дарегинин QR-коду"
 words_explained: "Сөздөрдүн түшүндүрмөсү"
 more_words: "Башка сөздөр глоссарийде"
 word.transfers: "Республикалык бюджет жергиликтүү бюджетке берген акча: кирешеси аз муниципалитеттерге теңдештирүүчү гранттар жана белгилүү максаттарга гранттар."
@@ -735,6 +756,10 @@ change_down: "Расходы на {amount} меньше, чем в {year} год
 change_same: "Расходы такие же, как в {year} году."
 what_money_buys: "Что покупают на эти деньги"
 what_money_buys_text: "Те же расходы по видам: зарплаты, товары и услуги, а также здания и оборудование, которые служат годами."
+timeline_ended: "Завершено"
+timeline_ongoing: "Продолжается"
+running_costs: "Текущие расходы"
+capital_spending: "Здания и оборудование (капитальные расходы)"
 commentary: "Комментарий организации"
 take_part: "Примите участие"
 hearings_text: "Публичные слушания по бюджету, открытые для всех жителей:"
@@ -743,6 +768,8 @@ hearing_execution: "по отчёту об исполнении"
 no_hearings: "Слушания здесь пока не объявлены. Спросите в органе местного самоуправления, когда пройдут следующие: по закону местные бюджеты рассматриваются и утверждаются открыто, в том числе через публичные слушания."
 ask: "Вопросы о бюджете:"
 how_hearings_work: "Как проходят бюджетные слушания и как в них участвовать"
+leaflet_address: "Этот бюджет в интернете, с диаграммами и таблицами:"
+leaflet_qr: "QR-код адреса этой страницы"
 words_explained: "Что означают слова"
 more_words: "Другие слова в глоссарии"
 word.transfers: "Деньги, которые республиканский бюджет передаёт местному: выравнивающие гранты для муниципалитетов с малыми доходами и гранты на определённые цели."

@@ -52,7 +52,7 @@ import Testing
             let y = Double(text.attr("y")?.stringValue ?? "") ?? .nan
             let length = Double((text.stringValue ?? "").count) * SVGWriter.characterWidth
             let anchor = text.attr("text-anchor")?.stringValue
-            let start = anchor == "middle" ? x - length / 2 : x
+            let start = anchor == "middle" ? x - length / 2 : anchor == "end" ? x - length : x
             #expect(start >= -0.05 && start + length <= chart.width + 0.05, "'\(text.stringValue ?? "")' runs out of the view box")
             #expect(y > 0 && y <= chart.height)
         }
@@ -133,21 +133,21 @@ import Testing
         checkInside(parsed)
         #expect(abs(parsed.bars[0].width - 2 * parsed.bars[1].width) <= 0.1)
         #expect(parsed.texts.contains { $0.stringValue == "Утверждено" })
+        // One legend, as a group a reader of the SVG (or a test) can find.
+        #expect(chart.svg().components(separatedBy: "<g class=\"legend\">").count - 1 == 1)
     }
 
-    @Test func stackedBarPartsFillTheWidthInProportion() throws {
-        let chart = StackedBarChart(text: Self.text, parts: [
-            .init(label: "Собственные доходы", value: 30, text: "30 %", style: .solid),
-            .init(label: "Трансферты из республиканского бюджета", value: 70, text: "70 %", style: .hatched),
-        ])
-        let parsed = try parse(chart.svg())
-        try checkAccessible(parsed.root)
+    @Test func aTimelineSaysWhichBarsGoOn() throws {
+        let chart = TimelineChart(
+            text: Self.text,
+            rows: [.init(label: "A", start: 2001, end: 2003, text: "2001–2003"), .init(label: "B", start: 2002, end: nil, text: "2002–")],
+            legend: [LegendEntry(label: "Ended", style: .solid), LegendEntry(label: "Still going on", style: .ongoing)])
+        let svg = chart.svg()
+        let parsed = try parse(svg)
         checkInside(parsed)
-        #expect(abs(parsed.bars[0].width + parsed.bars[1].width - SVGWriter.width) <= 0.1)
-        #expect(abs(parsed.bars[1].width / parsed.bars[0].width - 70.0 / 30.0) < 0.01)
-        // A deficit year or an empty budget draws nothing negative.
-        let empty = try parse(StackedBarChart(text: Self.text, parts: [.init(label: "A", value: 0, text: "0", style: .solid)]).svg())
-        #expect(empty.bars.allSatisfy { $0.width == 0 })
+        #expect(svg.components(separatedBy: "<g class=\"legend\">").count - 1 == 1)
+        #expect(svg.contains("stroke-dasharray=\"4 2\""))
+        #expect(parsed.texts.contains { $0.stringValue == "Still going on" })
     }
 
     @Test func columnsForYearsAreProportionalAndInside() throws {

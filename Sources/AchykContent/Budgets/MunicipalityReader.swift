@@ -123,8 +123,13 @@ struct MunicipalityReader {
 
     private func readHearings(_ map: YAMLMapping, reporting diagnostics: inout Diagnostics) -> [Hearing] {
         map.mappings("hearings", reporting: &diagnostics).compactMap { hearing in
-            hearing.reportUnknownKeys(known: ["date", "stage", "place"], in: "a hearing", reporting: &diagnostics)
+            hearing.reportUnknownKeys(known: ["date", "time", "stage", "place"], in: "a hearing", reporting: &diagnostics)
             let date = hearing.date("date", required: true, reporting: &diagnostics)
+            var time = hearing.string("time", reporting: &diagnostics)
+            if let text = time, !Hearing.isTime(text) {
+                diagnostics.error("time '\(text)' must be written HH:MM, as in 14:00", at: hearing.location(of: "time"))
+                time = nil
+            }
             var stage: Hearing.Stage?
             if let text = hearing.string("stage", reporting: &diagnostics) {
                 stage = Hearing.Stage(rawValue: text)
@@ -133,7 +138,7 @@ struct MunicipalityReader {
                 }
             }
             let place = hearing.localizedText("place", languages: settings.languages, reporting: &diagnostics) ?? LocalizedText([:])
-            return date.map { Hearing(date: $0, stage: stage, place: place) }
+            return date.map { Hearing(date: $0, time: time, stage: stage, place: place) }
         }
     }
 }

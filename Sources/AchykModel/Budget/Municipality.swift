@@ -12,13 +12,25 @@ public struct Hearing: Hashable, Sendable {
     }
 
     public let date: CalendarDate
+    /// When it starts, `HH:MM` in Bishkek time; nil when not announced.
+    public let time: String?
     public let stage: Stage?
     public let place: LocalizedText
 
-    public init(date: CalendarDate, stage: Stage?, place: LocalizedText) {
+    public init(date: CalendarDate, time: String? = nil, stage: Stage?, place: LocalizedText) {
         self.date = date
+        self.time = time
         self.stage = stage
         self.place = place
+    }
+
+    /// `HH:MM` with a real hour and minute.
+    public static func isTime(_ text: String) -> Bool {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let hour = Int(parts[0]), let minute = Int(parts[1])
+        else { return false }
+        return hour < 24 && minute < 60
     }
 }
 

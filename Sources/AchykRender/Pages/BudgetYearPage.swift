@@ -43,7 +43,7 @@ struct BudgetYearPage {
             sections += [compared(&charts), whatMoneyBuys(&charts)].compactMap { $0 }
         }
         if let commentary = try commentary() { sections.append(commentary) }
-        sections.append(renderer.takePartSection(info, from: path, in: language))
+        sections.append(renderer.takePartSection(info, from: path, in: language, leaflet: true))
         sections.append(wordsExplained())
         sections.append(downloads(charts))
 
@@ -96,12 +96,6 @@ struct BudgetYearPage {
         guard let own = figures.ownRevenue, let transfers = figures.transfers else { return revenueTotalOnly(figures) }
         let column = year.headlineColumn
         let description = l.text("chart_revenue_desc", ["own": l.compactSom(own), "transfers": l.compactSom(transfers), "share": l.percent(figures.transfersShare)])
-        let composition = StackedBarChart(
-            text: chartText("composition", l.text("chart_revenue", ["year": yearText]), description),
-            parts: [
-                .init(label: l.text("own_revenue"), value: own.double, text: "\(l.compactSom(own)) · \(l.percent(figures.revenueShare(of: own)))", style: .solid),
-                .init(label: l.text("transfers"), value: transfers.double, text: "\(l.compactSom(transfers)) · \(l.percent(figures.transfersShare))", style: .hatched),
-            ])
         let lines = year.revenueLines(column)
         let charted = CappedLines(lines, column: column, limit: Self.chartLines)
         let bySource = BarChart(
@@ -119,15 +113,14 @@ struct BudgetYearPage {
                 [.text(line.code), .header(label(line)), .number(l.som(amount)), .number(l.percent(figures.revenueShare(of: amount)))]
             } + [[.text(""), .header(l.text("revenue")), .number(l.som(figures.revenue)), .number(l.percent(figures.revenue == .zero ? nil : 1))]],
             numericColumns: [2, 3])
-        let compositionSVG = composition.svg()
         let caption = bySource.text.title
         let tableSummary = l.text("data_table")
         var paragraphs: [String] = []
         if figures.revenue != .zero {
             paragraphs.append(l.text("where_from_text", ["share": l.percent(figures.transfersShare), "own": l.compactSom(own)]))
         }
+        // The shares are said once, in the sentence; the chart's legend tells own revenue from transfers.
         return BudgetSection(id: "where-from", heading: l.text("where_from"), paragraphs: paragraphs) { w in
-            w.chart(compositionSVG)
             w.chart(bySourceSVG, caption: caption, tableSummary: tableSummary, table: table)
         }
     }
@@ -280,11 +273,11 @@ struct BudgetYearPage {
                 let then = before.byFunction[function] ?? .zero
                 let current = now.byFunction[function] ?? .zero
                 return BarGroup(label: functionName(function), bars: [
-                    .init(value: then.double, text: l.compactSom(then), style: .outline),
+                    .init(value: then.double, text: l.compactSom(then), style: .previous),
                     .init(value: current.double, text: l.compactSom(current), style: .solid),
                 ])
             },
-            legend: [LegendEntry(label: previousText, style: .outline), LegendEntry(label: yearText, style: .solid)])
+            legend: [LegendEntry(label: previousText, style: .previous), LegendEntry(label: yearText, style: .solid)])
         let svg = chart.svg()
         charts.append(Chart(name: "change", title: chart.text.title, svg: svg))
         let table = DataTable(
@@ -306,8 +299,10 @@ struct BudgetYearPage {
         let chart = BarChart(
             text: chartText("economic", l.text("chart_economic", ["year": yearText]), "\(label(largest.line)): \(l.percent(largest.share))"),
             groups: charted.map { line, amount, share in
-                BarGroup(label: label(line), bars: [.init(value: amount.double, text: "\(l.compactSom(amount)) · \(l.percent(share))", style: line.category == .capital ? .hatched : .solid)])
-            } + othersGroup(others), legend: [])
+                BarGroup(label: label(line), bars: [.init(value: amount.double, text: "\(l.compactSom(amount)) · \(l.percent(share))", style: line.category == .capital ? .capital : .solid)])
+            } + othersGroup(others),
+            legend: lines.contains { $0.line.category == .capital } && lines.contains { $0.line.category != .capital }
+                ? [LegendEntry(label: l.text("running_costs"), style: .solid), LegendEntry(label: l.text("capital_spending"), style: .capital)] : [])
         let svg = chart.svg()
         charts.append(Chart(name: "economic", title: chart.text.title, svg: svg))
         let table = DataTable(

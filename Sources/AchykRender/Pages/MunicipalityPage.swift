@@ -62,8 +62,8 @@ extension SiteRenderer {
                 ]),
                 lang: language.rawValue),
             years: years.map { ColumnChart.Year(label: String($0.0.year) + ($0.0.isDraft ? "*" : ""), values: [$0.1.revenue.double, $0.1.expenditure.double]) },
-            styles: [.solid, .outline],
-            legend: [LegendEntry(label: l.text("revenue"), style: .solid), LegendEntry(label: l.text("expenditure"), style: .outline)],
+            styles: [.solid, .spending],
+            legend: [LegendEntry(label: l.text("revenue"), style: .solid), LegendEntry(label: l.text("expenditure"), style: .spending)],
             maximumText: l.compactSom(maximum))
         let table = DataTable(
             caption: title,

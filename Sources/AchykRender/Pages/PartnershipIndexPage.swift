@@ -63,9 +63,12 @@ extension SiteRenderer {
             TimelineChart.Row(label: text($0.title, in: language) ?? $0.id, start: $0.startYear, end: $0.endYear, text: periodText($0, in: language))
         }
         let scale = TimelineChart(text: ChartText(id: "chart-timeline", title: "", description: "", lang: language.rawValue), rows: rows).scale
+        // A legend only when both kinds of bar are drawn.
+        let legend = rows.contains { $0.end == nil } && rows.contains { $0.end != nil }
+            ? [LegendEntry(label: l.text("timeline_ended"), style: .solid), LegendEntry(label: l.text("timeline_ongoing"), style: .ongoing)] : []
         let chart = TimelineChart(
             text: ChartText(id: "chart-timeline", title: l.text("timeline"), description: l.text("timeline_desc", ["first": String(scale.first), "last": String(scale.first + scale.years - 1)]), lang: language.rawValue),
-            rows: rows)
+            rows: rows, legend: legend)
         let table = DataTable(
             caption: l.text("timeline"), columns: [l.text("partnership_record"), l.text("period")],
             rows: rows.map { [.header($0.label), .text($0.text)] })
