@@ -48,6 +48,7 @@ public struct PreviewListener: Sendable {
         let pool = HTTPServer.defaultPool()
         try await pool.prepare()
         let listener = try AsyncSocket(socket: socket, pool: pool)
+        let connectionLimit = Self.connectionLimit(limits.connections)
         listening(taken)
         let active = Locked(0)
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -64,7 +65,7 @@ public struct PreviewListener: Sendable {
                             continue
                         }
                         guard active.withLock({ count in
-                            guard count < limits.connections else { return false }
+                            guard count < connectionLimit else { return false }
                             count += 1
                             return true
                         }) else {
@@ -81,6 +82,21 @@ public struct PreviewListener: Sendable {
             try await group.next()
             group.cancelAll()
         }
+    }
+
+    /// Connections served at once, within what the process may open: libdispatch opens files under /proc to watch
+    /// its threads and ends the process when it cannot (a flood under `ulimit -n 256` did), so half the descriptors
+    /// stay free for it and for builds. The soft limit is raised to the hard one first.
+    static func connectionLimit(_ wanted: Int) -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return wanted }
+        if limit.rlim_cur < limit.rlim_max {
+            var raised = limit
+            raised.rlim_cur = min(limit.rlim_max, 1 << 16)
+            if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 { limit = raised }
+        }
+        let available = limit.rlim_cur == rlim_t.max ? UInt64(wanted) * 2 : UInt64(limit.rlim_cur)
+        return max(1, min(wanted, Int(clamping: available / 2) - 16))
     }
 
     /// Why a request head was not read.

@@ -30,7 +30,9 @@ import Glibc
             guard let socket = Self.connect(port) else { break }
             sockets.append(socket)
         }
-        try await Task.sleep(for: .milliseconds(500))
+        // Held for seconds: libdispatch looks at its threads through /proc about once a second, and ended the
+        // process when every descriptor was taken.
+        try await Task.sleep(for: .seconds(3))
         for socket in sockets { close(socket) }
         try await Task.sleep(for: .seconds(2))
         let reason = { (try? String(contentsOf: log, encoding: .utf8)).map { String($0.suffix(2000)) } ?? "" }

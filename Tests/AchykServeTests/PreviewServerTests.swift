@@ -308,6 +308,19 @@ enum RawSocket {
     }
 }
 
+/// The preview server leaves half the process's descriptors free: libdispatch opens files under /proc to watch its
+/// threads and ended the process when a flood had taken every descriptor (found from a core dump of a loaded run).
+@Suite struct DescriptorShareTests {
+    @Test func theServerKeepsHalfItsDescriptorsFree() {
+        let allowed = PreviewListener.connectionLimit(256)
+        var limit = rlimit()
+        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        #expect(allowed >= 1 && allowed <= 256)
+        if limit.rlim_cur != rlim_t.max { #expect(allowed <= Int(limit.rlim_cur) / 2 - 16 || allowed == 1) }
+        #expect(PreviewListener.connectionLimit(4) <= 4)
+    }
+}
+
 @Suite struct ContentWatcherTests {
     /// Waits for the watcher to report `path` (relative to `folder`), writing the file again every second: under a
     /// loaded machine the watch may not be in place yet when the first write happens. Bounded, so that a missed
