@@ -27,5 +27,5 @@ example=.build/check-site/Example
 "$achyk" build --content examples/Content --output "$example" --base-url "$base_url" --strict
 "$venv/bin/python" scripts/check_site.py "$example" "$base_url"
 scripts/check-site-selftest.sh
-# Eight checks of the site and the self-test of the checks themselves; any failure has exited above.
-echo "site-checks: 9 passed, 0 failed"
+# Ten checks of each site and the self-test of the checks themselves; any failure has exited above.
+echo "site-checks: 11 passed, 0 failed"

@@ -10,6 +10,11 @@ Usage: check_site.py SITE_FOLDER BASE_URL [--without-browser] [--browser-only=PA
 5. Page weight per page type against a budget.
 6. Open data: the Frictionless Data Package validates (frictionless), every figure file has the contract's keys and
    every normalized table the contract's columns, UTF-8 without BOM, LF line ends.
+7. On a phone (390 px, Selenium): the header at most 120 px tall, a link to the budgets within the first screen of
+   each home, no page wider than the screen, every table that scrolls reachable by keyboard, one legend per chart
+   that has more than one series.
+8. Printed leaflets: every citizen-budget page prints (Chromium) on exactly two A4 pages, the second holding a QR
+   code that decodes (zbarimg) to the page's address.
 Prints a table per check and exits 1 if any check fails.
 """
 import html.parser
@@ -201,7 +206,7 @@ if problems:
 
 # 5. Page weight --------------------------------------------------------------------------------------------------
 heading("Page weight (HTML + stylesheet + images, KB)")
-budgets = {"home": 50, "page": 50, "news item": 50, "news list": 50, "case study": 60, "handbook index": 80,
+budgets = {"home": 50, "page": 70, "news item": 50, "news list": 50, "case study": 60, "handbook index": 80,
            "handbook list": 80, "partnership": 60, "partnership index": 120, "citizen budget": 150,
            "municipality": 100, "budgets index": 120, "language chooser": 30, "404": 30}
 
@@ -279,11 +284,105 @@ def check_accessibility():
         failures.append("accessibility")
 
 
+def check_phone():
+    heading("On a phone (390 px in headless Chromium)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=390,844", "--hide-scrollbars"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_window_size(390, 844)
+    problems = []
+    homes = [p for p in language_pages if re.fullmatch(r"(ky|ru|en)/index\.html", p)]
+    for path in homes:
+        driver.get((site / path).as_uri())
+        header = driver.execute_script("return document.querySelector('.site-header').getBoundingClientRect().height")
+        if header > 120:
+            problems.append(f"{path}: the header is {header:.0f} px tall (at most 120)")
+        first_screen = driver.execute_script("return window.innerHeight")
+        top = driver.execute_script(
+            "const a = [...document.querySelectorAll('main a[href*=\"budgets/\"]')][0];"
+            "return a ? a.getBoundingClientRect().top : null")
+        if top is None or top > first_screen:
+            problems.append(f"{path}: no link to the budgets within the first screen ({top})")
+    checked = 0
+    legends = 0
+    for path in ([browser_only] if browser_only else language_pages):
+        driver.get((site / path).as_uri())
+        checked += 1
+        wide = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        if wide > 1:
+            problems.append(f"{path}: the page is {wide} px wider than the screen")
+        unreachable = driver.execute_script(
+            "return [...document.querySelectorAll('table')].filter(t => {"
+            "  for (let e = t; e && e !== document.body; e = e.parentElement) {"
+            "    const s = getComputedStyle(e);"
+            "    if ((s.overflowX === 'auto' || s.overflowX === 'scroll') && e.scrollWidth > e.clientWidth + 1)"
+            "      return !(e.tabIndex >= 0 || e.querySelector('a, button, [tabindex]'));"
+            "  }"
+            "  return false;"
+            "}).length")
+        if unreachable:
+            problems.append(f"{path}: {unreachable} table(s) scroll sideways but cannot be reached by keyboard")
+        for chart in driver.execute_script(
+                "return [...document.querySelectorAll('svg.chart-svg')].map(s => ["
+                "  s.id || (s.querySelector('title') || {}).textContent,"
+                "  s.querySelectorAll('g.legend').length,"
+                "  new Set([...s.querySelectorAll('rect.bar')].map(r => (r.getAttribute('fill') || '') + (r.getAttribute('stroke') || ''))).size])"):
+            name, legend_count, styles = chart
+            legends += legend_count
+            if legend_count > 1 or (styles > 1 and legend_count != 1):
+                problems.append(f"{path}: chart '{name}' has {styles} series and {legend_count} legends")
+    driver.quit()
+    for problem in problems:
+        print(problem)
+    print(f"{len(homes)} homes and {checked} pages at 390 px, {legends} legends: {len(problems)} problems")
+    if problems:
+        failures.append("phone layout")
+
+
+def check_leaflets():
+    heading("Printed leaflets (two A4 pages, a QR code of the page's address on the second)")
+    import tempfile
+    years = [p for p in language_pages if re.fullmatch(r"(ky|ru|en)/budgets/[a-z0-9-]+/\d{4}/index\.html", p)]
+    problems = []
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = pathlib.Path(folder) / "leaflet.pdf"
+        for path in years:
+            address = base_url + path[: -len("index.html")]
+            subprocess.run(["/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                            f"--print-to-pdf={pdf}", (site / path).as_uri()], capture_output=True, timeout=180)
+            info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+            count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1)) if "Pages:" in info else 0
+            size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+)", info, re.M)
+            if count != 2:
+                problems.append(f"{path}: prints on {count} pages, not 2")
+                continue
+            if not size or abs(float(size.group(1)) - 595.3) > 2 or abs(float(size.group(2)) - 841.9) > 2:
+                problems.append(f"{path}: the page is not A4 ({size.group(0) if size else '?'})")
+            subprocess.run(["pdftoppm", "-r", "150", "-f", "2", "-l", "2", "-png", str(pdf), str(pathlib.Path(folder) / "back")], check=True)
+            image = next(pathlib.Path(folder).glob("back*.png"))
+            decoded = subprocess.run(["zbarimg", "--raw", "-q", str(image)], capture_output=True, text=True).stdout.strip()
+            image.unlink()
+            if decoded != address:
+                problems.append(f"{path}: the QR code reads '{decoded}', not '{address}'")
+    for problem in problems:
+        print(problem)
+    print(f"{len(years)} citizen-budget pages printed: {len(problems)} problems")
+    if problems:
+        failures.append("leaflets")
+
+
 if with_browser:
     check_accessibility()
+    check_phone()
+    check_leaflets()
 
 heading("Result")
-checks = 8 if with_browser else 7
+checks = 10 if with_browser else 7
 if failures:
     print("FAILED: " + ", ".join(failures))
     print(f"site-checks: {checks - len(set(f.split(' of ')[0] for f in failures))} passed, {len(failures)} failed")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages achyk needs, only when they are missing (Debian/Ubuntu, apt-get).
 #   scripts/install-deps.sh                 libcmark-gfm, to build achyk
-#   scripts/install-deps.sh --site-checks   also Chromium, its driver and Java, for `make check-site`
+#   scripts/install-deps.sh --site-checks   also Chromium, its driver, Java, poppler and zbar, for `make check-site`
 set -euo pipefail
 
 need=()
@@ -13,6 +13,9 @@ if [ "${1:-}" = "--site-checks" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
   command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+  # The printed leaflets: pdfinfo and pdftoppm to read the PDF, zbarimg to decode its QR code.
+  command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+  command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
   python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0

@@ -101,7 +101,7 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 .prose th { background: var(--wash); }
 .prose dt { font-weight: 600; margin-top: 0.75rem; }
 .prose dd { margin-left: 0; }
-.prose a.term { text-decoration-style: dotted; text-underline-offset: 0.15em; }
+.prose a.term { text-decoration-style: dotted; }
 .prose .footnotes { font-size: 0.9rem; border-top: 1px solid var(--line); margin-top: 2rem; }
 .notice { max-width: var(--measure); margin: 1rem 0; padding: 0.75rem 1rem; background: var(--notice); border-left: 5px solid var(--accent); border-radius: var(--radius); }
 .notice p { margin: 0.25rem 0; }
