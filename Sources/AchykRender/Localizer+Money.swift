@@ -11,8 +11,18 @@ extension Localizer {
 
     /// To the tyiyn, for per-resident figures: "1 234,57 сом".
     public func somAndTyiyn(_ amount: Amount) -> String {
+        figure(.som, numberWithTyiyn(amount))
+    }
+
+    /// The som alone, grouped, for a table whose header names the unit: "1 234 568".
+    public func number(_ amount: Amount) -> String {
+        signed(amount.roundedSom, fractionDigits: 0, fraction: 0)
+    }
+
+    /// The same to the tyiyn: "1 234,57".
+    public func numberWithTyiyn(_ amount: Amount) -> String {
         let (whole, fraction) = amount.tyiyn.magnitude.quotientAndRemainder(dividingBy: 100)
-        return figure(.som, (amount.isNegative ? "−" : "") + grouped128(whole) + decimalMark + (fraction < 10 ? "0" : "") + String(fraction))
+        return (amount.isNegative ? "−" : "") + grouped128(whole) + decimalMark + (fraction < 10 ? "0" : "") + String(fraction)
     }
 
     /// Rounded with a word for the size, to three significant digits, trailing zeros dropped: "5,45 млн сом",

@@ -152,6 +152,16 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 .choices { display: grid; gap: 1rem; margin-top: 1.5rem; }
 .choices strong { font-size: 1.4rem; }
 
+/* Tables of figures: the label column stays while the rest scrolls, a shadow at the edge says there is more,
+   codes step aside on a phone, totals stand out. */
+.table-scroll { overflow-x: auto; background:
+  linear-gradient(to right, var(--paper) 30%, rgba(255, 255, 255, 0)) left / 2rem 100% no-repeat local,
+  linear-gradient(to left, var(--paper) 30%, rgba(255, 255, 255, 0)) right / 2rem 100% no-repeat local,
+  radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.22), rgba(0, 0, 0, 0)) right / 0.8rem 100% no-repeat scroll; }
+.table-scroll th[scope="row"] { position: sticky; left: 0; background: var(--paper); z-index: 1; }
+.table-scroll tr.total th, .table-scroll tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
+@media (max-width: 40rem) { .table-scroll .code { display: none; } }
+
 /* Budget pages: key figures, charts with their data tables, hearings */
 .budget .lead { margin: 0.5rem 0; }
 .notice.sample { font-weight: 600; }
@@ -159,7 +169,7 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 .key-figures div { padding: 0.75rem 1rem; background: var(--wash); border-left: 5px solid var(--brand); border-radius: var(--radius); }
 .key-figures dt { color: var(--muted); font-size: 0.95rem; }
 .key-figures dd { margin: 0; }
-.key-figures .big { display: block; font-size: 1.6rem; font-weight: 700; line-height: 1.25; }
+.key-figures .big { display: block; font-size: clamp(1.2rem, 5.5vw, 1.6rem); font-weight: 700; line-height: 1.25; white-space: nowrap; }
 .key-figures .exact, .key-figures .note { display: block; color: var(--muted); font-size: 0.9rem; }
 .budget-section { margin-top: 2rem; padding-top: 0.5rem; border-top: 1px solid var(--line); }
 .budget-section > p, .budget-section > div > p { max-width: var(--measure); }
@@ -286,7 +296,6 @@ news_items:
 budgets: "Budgets"
 budgets_intro: "Local budgets explained for residents: where the money of each ayil okmot and town comes from, what it is spent on, and how to have a say."
 budgets_compare: "Municipalities compared"
-budgets_compare_text: "Spending per resident in the latest year of each municipality, and how much of its revenue comes from the republican budget."
 next_hearings: "Next public hearings"
 no_next_hearings: "No coming hearing is announced on this site yet. Ask your ayil okmot or town hall when the next one will be."
 other_places: "Other"
@@ -373,6 +382,7 @@ download_chart: "Chart “{title}” (SVG)"
 data_table: "Data table"
 item: "Item"
 amount: "Amount, som"
+label_som: "{label}, som"
 share: "Share"
 code: "Code"
 source: "Source:"
@@ -388,8 +398,13 @@ chart_change_totals: "Revenue and spending, {previous} and {year}"
 chart_economic: "Spending by type, {year}"
 chart_years: "Revenue and expenditure by year"
 chart_years_desc: "Revenue and expenditure from {first} to {last}; in {last} revenue was {revenue} and expenditure {expenditure}."
-chart_compare: "Spending per resident, latest year"
-chart_compare_desc: "{name} spends the most per resident: {amount}."
+compare_basis: "Compared on {year}, {stage}: the latest year for which several municipalities have figures of the same kind."
+compare_no_population: "Not every population is known, so the totals are shown; a town spends more than a village because it is larger."
+compare_missing: "No figures of that kind for {year}: {names}."
+compare_none: "No two municipalities have figures of the same kind for the same year, so they are not compared here."
+chart_compare_spending: "Spending, {year} ({stage})"
+stage_executed: "as executed"
+stage_approved: "approved plan"
 years_heading: "Budgets by year"
 plan_badge: "plan"
 municipality: "Municipality"
@@ -488,7 +503,6 @@ news_items:
 budgets: "Бюджеттер"
 budgets_intro: "Жергиликтүү бюджеттер жөнөкөй тил менен: ар бир айыл өкмөтүнүн жана шаардын акчасы кайдан келет, эмнеге жумшалат жана чечимдерге кантип таасир этсе болот."
 budgets_compare: "Муниципалитеттерди салыштыруу"
-budgets_compare_text: "Ар бир муниципалитеттин акыркы жылындагы бир тургунга чыгашалар жана кирешелердин канча бөлүгү республикалык бюджеттен келери."
 next_hearings: "Алдыдагы коомдук угуулар"
 no_next_hearings: "Бул сайтта алдыдагы угуу тууралуу азырынча кабар жок. Кийинкиси качан болорун айыл өкмөтүңүздөн же мэриядан сураңыз."
 other_places: "Башкалар"
@@ -575,6 +589,7 @@ download_chart: "«{title}» диаграммасы (SVG)"
 data_table: "Маалымат таблицасы"
 item: "Берене"
 amount: "Суммасы, сом"
+label_som: "{label}, сом"
 share: "Үлүшү"
 code: "Коду"
 source: "Булагы:"
@@ -590,8 +605,13 @@ chart_change_totals: "Кирешелер жана чыгашалар, {previous}
 chart_economic: "Чыгашалар түрлөрү боюнча, {year}"
 chart_years: "Жылдар боюнча кирешелер жана чыгашалар"
 chart_years_desc: "{first}–{last}-жылдардагы кирешелер жана чыгашалар; {last}-жылы кирешелер {revenue}, чыгашалар {expenditure} болгон."
-chart_compare: "Бир тургунга чыгашалар, акыркы жыл"
-chart_compare_desc: "Бир тургунга эң көп {name} жумшайт: {amount}."
+compare_basis: "{year}-жыл боюнча салыштырылды, {stage}: бир нече муниципалитетте бирдей түрдөгү сандар бар акыркы жыл."
+compare_no_population: "Калктын саны баарында белгилүү эмес, ошондуктан жалпы суммалар көрсөтүлдү; шаар айылга караганда чоң болгондуктан көбүрөөк жумшайт."
+compare_missing: "{year}-жылга мындай сандар жок: {names}."
+compare_none: "Бирдей жылга бирдей түрдөгү сандары бар эки муниципалитет жок, ошондуктан бул жерде салыштырылган жок."
+chart_compare_spending: "Чыгашалар, {year} ({stage})"
+stage_executed: "аткарылышы боюнча"
+stage_approved: "бекитилген план"
 years_heading: "Жылдар боюнча бюджеттер"
 plan_badge: "план"
 municipality: "Муниципалитет"
@@ -694,7 +714,6 @@ news_items:
 budgets: "Бюджеты"
 budgets_intro: "Местные бюджеты простым языком: откуда приходят деньги каждого айыл окмоту и города, на что они тратятся и как повлиять на решения."
 budgets_compare: "Сравнение муниципалитетов"
-budgets_compare_text: "Расходы на одного жителя в последнем году каждого муниципалитета и доля доходов, которая приходит из республиканского бюджета."
 next_hearings: "Ближайшие публичные слушания"
 no_next_hearings: "На этом сайте пока не объявлено ни одного предстоящего слушания. Спросите в айыл окмоту или мэрии, когда будет следующее."
 other_places: "Другие"
@@ -783,6 +802,7 @@ download_chart: "Диаграмма «{title}» (SVG)"
 data_table: "Таблица данных"
 item: "Статья"
 amount: "Сумма, сом"
+label_som: "{label}, сом"
 share: "Доля"
 code: "Код"
 source: "Источник:"
@@ -798,8 +818,13 @@ chart_change_totals: "Доходы и расходы, {previous} и {year}"
 chart_economic: "Расходы по видам, {year}"
 chart_years: "Доходы и расходы по годам"
 chart_years_desc: "Доходы и расходы с {first} по {last} год; в {last} году доходы составили {revenue}, расходы — {expenditure}."
-chart_compare: "Расходы на одного жителя, последний год"
-chart_compare_desc: "Больше всего на одного жителя тратит {name}: {amount}."
+compare_basis: "Сравнение за {year} год, {stage}: последний год, за который у нескольких муниципалитетов есть данные одного вида."
+compare_no_population: "Численность населения известна не везде, поэтому показаны общие суммы; город тратит больше села, потому что он больше."
+compare_missing: "Нет данных этого вида за {year} год: {names}."
+compare_none: "Ни у каких двух муниципалитетов нет данных одного вида за один год, поэтому здесь они не сравниваются."
+chart_compare_spending: "Расходы, {year} ({stage})"
+stage_executed: "по исполнению"
+stage_approved: "утверждённый план"
 years_heading: "Бюджеты по годам"
 plan_badge: "план"
 municipality: "Муниципалитет"

@@ -107,12 +107,16 @@ struct DataTable {
         case text(String)
         case number(String)
         case link(String, href: String)
+        /// A classification code: kept in the table, hidden on a narrow screen where the label and amount need the room.
+        case code(String)
     }
 
     let caption: String
     let columns: [String]
     let rows: [[Cell]]
     var numericColumns: Set<Int> = []
+    /// The column of classification codes, if any (its header is hidden with it).
+    var codeColumn: Int? = nil
 
     func write(to w: inout HTMLWriter) {
         w.open("div", ["class": "table-scroll", "tabindex": "0", "role": "group", "aria-label": caption])
@@ -120,13 +124,14 @@ struct DataTable {
         w.element("caption", text: caption)
         w.put("\n<thead><tr>")
         for (index, column) in columns.enumerated() {
-            w.open("th", ["scope": "col", "class": numericColumns.contains(index) ? "num" : nil])
+            w.open("th", ["scope": "col", "class": numericColumns.contains(index) ? "num" : index == codeColumn ? "code" : nil])
             w.text(column)
             w.put("</th>")
         }
         w.put("</tr></thead>\n<tbody>\n")
         for row in rows {
-            w.put("<tr>")
+            // A row without a code of its own is a total.
+            if codeColumn != nil, case .code("")? = row.first { w.put("<tr class=\"total\">") } else { w.put("<tr>") }
             for cell in row {
                 switch cell {
                 case .header(let text):
@@ -145,6 +150,10 @@ struct DataTable {
                     w.put("<th scope=\"row\">")
                     w.link(text, href: href)
                     w.put("</th>")
+                case .code(let text):
+                    w.put("<td class=\"code\">")
+                    w.text(text)
+                    w.put("</td>")
                 }
             }
             w.put("</tr>\n")

@@ -110,9 +110,9 @@ struct BudgetYearPage {
         let table = DataTable(
             caption: bySource.text.title, columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
             rows: tableRows(lines, column: column) { line, amount in
-                [.text(line.code), .header(label(line)), .number(l.som(amount)), .number(l.percent(figures.revenueShare(of: amount)))]
-            } + [[.text(""), .header(l.text("revenue")), .number(l.som(figures.revenue)), .number(l.percent(figures.revenue == .zero ? nil : 1))]],
-            numericColumns: [2, 3])
+                [.code(line.code), .header(label(line)), .number(l.number(amount)), .number(l.percent(figures.revenueShare(of: amount)))]
+            } + [[.code(""), .header(l.text("revenue")), .number(l.number(figures.revenue)), .number(l.percent(figures.revenue == .zero ? nil : 1))]],
+            numericColumns: [2, 3], codeColumn: 0)
         let caption = bySource.text.title
         let tableSummary = l.text("data_table")
         var paragraphs: [String] = []
@@ -135,9 +135,9 @@ struct BudgetYearPage {
         let table = DataTable(
             caption: l.text("revenue_parts", ["year": yearText]), columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
             rows: tableRows(parts, column: column) { line, amount in
-                [.text(line.code), .header(label(line)), .number(l.som(amount)), .number(l.percent(figures.revenueShare(of: amount)))]
-            } + [[.text(""), .header(l.text("revenue")), .number(l.som(figures.revenue)), .number(l.percent(figures.revenue == .zero ? nil : 1))]],
-            numericColumns: [2, 3])
+                [.code(line.code), .header(label(line)), .number(l.number(amount)), .number(l.percent(figures.revenueShare(of: amount)))]
+            } + [[.code(""), .header(l.text("revenue")), .number(l.number(figures.revenue)), .number(l.percent(figures.revenue == .zero ? nil : 1))]],
+            numericColumns: [2, 3], codeColumn: 0)
         return BudgetSection(id: "where-from", heading: l.text("where_from"), paragraphs: paragraphs) { w in table.write(to: &w) }
     }
 
@@ -157,9 +157,9 @@ struct BudgetYearPage {
         let table = DataTable(
             caption: chart.text.title, columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
             rows: functions.map { function in
-                [.text(function), .header(functionName(function)), .number(l.som(figures.byFunction[function] ?? .zero)), .number(l.percent(figures.share(of: function)))]
-            } + [[.text(""), .header(l.text("expenditure")), .number(l.som(figures.expenditure)), .number(l.percent(figures.expenditure == .zero ? nil : 1))]],
-            numericColumns: [2, 3])
+                [.code(function), .header(functionName(function)), .number(l.number(figures.byFunction[function] ?? .zero)), .number(l.percent(figures.share(of: function)))]
+            } + [[.code(""), .header(l.text("expenditure")), .number(l.number(figures.expenditure)), .number(l.percent(figures.expenditure == .zero ? nil : 1))]],
+            numericColumns: [2, 3], codeColumn: 0)
         let (caption, tableSummary) = (chart.text.title, l.text("data_table"))
         return BudgetSection(
             id: "where-to", heading: l.text("where_to"), paragraphs: [summarySentence(figures)].filter { !$0.isEmpty }
@@ -183,9 +183,9 @@ struct BudgetYearPage {
         charts.append(Chart(name: "per-resident", title: chart.text.title, svg: svg))
         let table = DataTable(
             caption: chart.text.title, columns: [l.text("code"), l.text("item"), l.text("amount")],
-            rows: perPerson.map { function, amount in [.text(function), .header(functionName(function)), .number(l.somAndTyiyn(amount))] }
-                + [[.text(""), .header(l.text("expenditure")), .number(l.somAndTyiyn(total))]],
-            numericColumns: [2])
+            rows: perPerson.map { function, amount in [.code(function), .header(functionName(function)), .number(l.numberWithTyiyn(amount))] }
+                + [[.code(""), .header(l.text("expenditure")), .number(l.numberWithTyiyn(total))]],
+            numericColumns: [2], codeColumn: 0)
         let (caption, tableSummary) = (chart.text.title, l.text("data_table"))
         return BudgetSection(
             id: "per-resident", heading: l.text("for_each_resident"), paragraphs: [sentence]
@@ -199,20 +199,21 @@ struct BudgetYearPage {
         let sentence = l.text("plan_text", ["rate": l.percent(rates.expenditure), "executed": l.compactSom(executed.expenditure), "approved": l.compactSom(approved.expenditure)])
         let functions = year.hasFunctions ? year.functions.sorted { (approved.byFunction[$0] ?? .zero) > (approved.byFunction[$1] ?? .zero) } : []
         let revised = year.figures[.revised]
-        var columns = [l.text("code"), l.text("item"), l.text("approved")]
-        if revised != nil { columns.append(l.text("revised")) }
-        columns += [l.text("executed"), l.text("execution_rate")]
+        // The unit in the header, once: the cells hold the figures alone.
+        var columns = [l.text("code"), l.text("item"), l.text("label_som", ["label": l.text("approved")])]
+        if revised != nil { columns.append(l.text("label_som", ["label": l.text("revised")])) }
+        columns += [l.text("label_som", ["label": l.text("executed")]), l.text("execution_rate")]
         func row(_ code: String, _ name: String, _ plan: Amount, _ revisedAmount: Amount?, _ actual: Amount, _ rate: Double?) -> [DataTable.Cell] {
-            var cells: [DataTable.Cell] = [.text(code), .header(name), .number(l.som(plan))]
-            if revised != nil { cells.append(.number(revisedAmount.map(l.som) ?? "—")) }
-            return cells + [.number(l.som(actual)), .number(l.percent(rate))]
+            var cells: [DataTable.Cell] = [.code(code), .header(name), .number(l.number(plan))]
+            if revised != nil { cells.append(.number(revisedAmount.map(l.number) ?? "—")) }
+            return cells + [.number(l.number(actual)), .number(l.percent(rate))]
         }
         let totals = [
             row("", l.text("expenditure"), approved.expenditure, revised?.expenditure, executed.expenditure, rates.expenditure),
             row("", l.text("revenue"), approved.revenue, revised?.revenue, executed.revenue, rates.revenue),
         ]
         guard year.hasFunctions else {
-            let table = DataTable(caption: l.text("chart_plan", ["year": yearText]), columns: columns, rows: totals, numericColumns: Set(2..<columns.count))
+            let table = DataTable(caption: l.text("chart_plan", ["year": yearText]), columns: columns, rows: totals, numericColumns: Set(2..<columns.count), codeColumn: 0)
             return BudgetSection(id: "plan-and-reality", heading: l.text("plan_and_reality"), paragraphs: [sentence]) { w in table.write(to: &w) }
         }
         let chart = BarChart(
@@ -231,7 +232,7 @@ struct BudgetYearPage {
         let rows = functions.map { function in
             row(function, functionName(function), approved.byFunction[function] ?? .zero, revised?.byFunction[function], executed.byFunction[function] ?? .zero, rates.byFunction[function] ?? nil)
         } + totals
-        let table = DataTable(caption: chart.text.title, columns: columns, rows: rows, numericColumns: Set(2..<columns.count))
+        let table = DataTable(caption: chart.text.title, columns: columns, rows: rows, numericColumns: Set(2..<columns.count), codeColumn: 0)
         let (caption, tableSummary) = (chart.text.title, l.text("data_table"))
         return BudgetSection(
             id: "plan-and-reality", heading: l.text("plan_and_reality"), paragraphs: [sentence]
@@ -257,14 +258,14 @@ struct BudgetYearPage {
             .sorted { (now.byFunction[$0] ?? .zero) > (now.byFunction[$1] ?? .zero) }
         func row(_ code: String, _ name: String, _ then: Amount, _ current: Amount) -> [DataTable.Cell] {
             let delta = AmountChange(from: then, to: current).difference
-            return [.text(code), .header(name), .number(l.som(then)), .number(l.som(current)), .number((delta.isNegative ? "" : "+") + l.som(delta))]
+            return [.code(code), .header(name), .number(l.number(then)), .number(l.number(current)), .number((delta.isNegative ? "" : "+") + l.number(delta))]
         }
         let totals = [row("", l.text("expenditure"), before.expenditure, now.expenditure), row("", l.text("revenue"), before.revenue, now.revenue)]
         let heading = l.text("compared_with", ["year": previousText])
         // A year without its functions is compared on its totals alone.
         guard year.hasFunctions, change.previous.hasFunctions else {
             let caption = l.text("chart_change_totals", ["previous": previousText, "year": yearText])
-            let table = DataTable(caption: caption, columns: [l.text("code"), l.text("item"), previousText, yearText, "±"], rows: totals, numericColumns: [2, 3, 4])
+            let table = DataTable(caption: caption, columns: [l.text("code"), l.text("item"), l.text("label_som", ["label": previousText]), l.text("label_som", ["label": yearText]), "±"], rows: totals, numericColumns: [2, 3, 4], codeColumn: 0)
             return BudgetSection(id: "compared", heading: heading, paragraphs: [sentence]) { w in table.write(to: &w) }
         }
         let chart = BarChart(
@@ -281,9 +282,9 @@ struct BudgetYearPage {
         let svg = chart.svg()
         charts.append(Chart(name: "change", title: chart.text.title, svg: svg))
         let table = DataTable(
-            caption: chart.text.title, columns: [l.text("code"), l.text("item"), previousText, yearText, "±"],
+            caption: chart.text.title, columns: [l.text("code"), l.text("item"), l.text("label_som", ["label": previousText]), l.text("label_som", ["label": yearText]), "±"],
             rows: functions.map { row($0, functionName($0), before.byFunction[$0] ?? .zero, now.byFunction[$0] ?? .zero) } + totals,
-            numericColumns: [2, 3, 4])
+            numericColumns: [2, 3, 4], codeColumn: 0)
         let (caption, tableSummary) = (chart.text.title, l.text("data_table"))
         return BudgetSection(
             id: "compared", heading: heading, paragraphs: [sentence]
@@ -307,9 +308,9 @@ struct BudgetYearPage {
         charts.append(Chart(name: "economic", title: chart.text.title, svg: svg))
         let table = DataTable(
             caption: chart.text.title, columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
-            rows: lines.prefix(Self.tableLines).map { line, amount, share in [.text(line.code), .header(label(line)), .number(l.som(amount)), .number(l.percent(share))] }
+            rows: lines.prefix(Self.tableLines).map { line, amount, share in [.code(line.code), .header(label(line)), .number(l.number(amount)), .number(l.percent(share))] }
                 + othersRow(lines.count - Self.tableLines, columns: 4),
-            numericColumns: [2, 3])
+            numericColumns: [2, 3], codeColumn: 0)
         let (caption, tableSummary) = (chart.text.title, l.text("data_table"))
         return BudgetSection(
             id: "what-money-buys", heading: l.text("what_money_buys"), paragraphs: [l.text("what_money_buys_text")]
@@ -429,7 +430,7 @@ struct BudgetYearPage {
 
     private func othersRow(_ count: Int, columns: Int) -> [[DataTable.Cell]] {
         guard count > 0 else { return [] }
-        return [[.text(""), .header("\(l.counted("other_lines", count)). \(l.text("other_lines_note"))")] + Array(repeating: .text(""), count: columns - 2)]
+        return [[.code(""), .header("\(l.counted("other_lines", count)). \(l.text("other_lines_note"))")] + Array(repeating: .text(""), count: columns - 2)]
     }
 
     private func chartText(_ name: String, _ title: String, _ description: String) -> ChartText {

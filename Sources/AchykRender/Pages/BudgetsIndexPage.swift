@@ -37,40 +37,68 @@ extension SiteRenderer {
         return OutputFile(path: path, html: html)
     }
 
-    /// Spending per resident in each municipality's latest year, most first.
+    /// Municipalities compared like with like: the latest year for which at least two have figures of one kind
+    /// (executed before approved), the kind named, spending in total and per resident side by side.
     private func comparison(from path: String, in language: Language) -> BudgetSection? {
         let l = localizer(language)
-        let latest = budgets.compactMap { municipality in municipality.latest.flatMap { year in year.headline.map { (municipality, year, $0) } } }
-        guard !latest.isEmpty else { return nil }
-        let ranked = latest.sorted { ($0.2.expenditurePerResident ?? .zero) > ($1.2.expenditurePerResident ?? .zero) }
-        let top = ranked.first
-        let title = l.text("chart_compare")
+        guard budgets.count >= 2 else { return nil }
+        let heading = l.text("budgets_compare")
+        guard let basis = Self.comparisonBasis(budgets) else {
+            return BudgetSection(id: "compare", heading: heading, paragraphs: [l.text("compare_none")])
+        }
+        let stage = l.text(basis.column == .executed ? "stage_executed" : "stage_approved")
+        let yearText = String(basis.year)
+        let perResidentKnown = basis.entries.allSatisfy { $0.figures.expenditurePerResident != nil }
+        // Per resident when every population is known; else the totals, which the sentence says do not compare sizes.
+        let ranked = basis.entries.sorted { a, b in
+            perResidentKnown ? (a.figures.expenditurePerResident ?? .zero) > (b.figures.expenditurePerResident ?? .zero) : a.figures.expenditure > b.figures.expenditure
+        }
+        var paragraphs = [l.text("compare_basis", ["year": yearText, "stage": stage])]
+        if !perResidentKnown { paragraphs.append(l.text("compare_no_population")) }
+        let missing = budgets.filter { municipality in !basis.entries.contains { $0.municipality.id == municipality.id } }
+        if !missing.isEmpty {
+            paragraphs.append(l.text("compare_missing", ["year": yearText, "names": missing.map { municipalityName($0.municipality, in: language) }.joined(separator: ", ")]))
+        }
+        let title = l.text("chart_compare_spending", ["year": yearText, "stage": stage])
         let chart = BarChart(
-            text: ChartText(
-                id: "chart-compare", title: title,
-                description: top.map { l.text("chart_compare_desc", ["name": municipalityName($0.0.municipality, in: language), "amount": $0.2.expenditurePerResident.map(l.som) ?? "—"]) } ?? "",
-                lang: language.rawValue),
-            groups: ranked.map { municipality, year, figures in
-                BarGroup(label: "\(municipalityName(municipality.municipality, in: language)), \(year.year)", bars: [
-                    BarGroup.Bar(value: figures.expenditurePerResident?.double ?? 0, text: figures.expenditurePerResident.map(l.som) ?? "—", style: .solid)
-                ])
+            text: ChartText(id: "chart-compare", title: title, description: paragraphs[0], lang: language.rawValue),
+            groups: ranked.map { entry in
+                let perResident = entry.figures.expenditurePerResident
+                let value = perResidentKnown ? perResident?.double ?? 0 : entry.figures.expenditure.double
+                let text = perResidentKnown ? (perResident.map(l.som) ?? "—") : l.compactSom(entry.figures.expenditure)
+                return BarGroup(label: municipalityName(entry.municipality.municipality, in: language), bars: [BarGroup.Bar(value: value, text: text, style: .solid)])
             }, legend: [])
         let table = DataTable(
-            caption: l.text("budgets_compare"),
-            columns: [l.text("municipality"), l.text("oblast"), l.text("year"), l.text("per_resident"), l.text("transfers_share")],
-            rows: ranked.map { municipality, year, figures in
+            caption: title,
+            columns: [l.text("municipality"), l.text("oblast"), l.text("expenditure"), l.text("per_resident"), l.text("transfers_share")],
+            rows: ranked.map { entry in
                 [
-                    .link(municipalityName(municipality.municipality, in: language), href: SitePaths.relative(from: path, to: paths.municipality(municipality.id, in: language))),
-                    .text(municipality.municipality.oblast.map { oblastName($0, in: language) } ?? "—"),
-                    .text(String(year.year) + (year.isDraft ? " (\(l.text("plan_badge")))" : "")),
-                    .number(figures.expenditurePerResident.map(l.somAndTyiyn) ?? "—"),
-                    .number(l.percent(figures.transfersShare)),
+                    .link(municipalityName(entry.municipality.municipality, in: language), href: SitePaths.relative(from: path, to: paths.municipality(entry.municipality.id, in: language))),
+                    .text(entry.municipality.municipality.oblast.map { oblastName($0, in: language) } ?? "—"),
+                    .number(l.som(entry.figures.expenditure)),
+                    .number(entry.figures.expenditurePerResident.map(l.somAndTyiyn) ?? "—"),
+                    .number(l.percent(entry.figures.transfersShare)),
                 ]
-            }, numericColumns: [3, 4])
+            }, numericColumns: [2, 3, 4])
         let svg = chart.svg()
         let tableSummary = l.text("data_table")
-        return BudgetSection(id: "compare", heading: l.text("budgets_compare"), paragraphs: [l.text("budgets_compare_text")]) { w in
+        return BudgetSection(id: "compare", heading: heading, paragraphs: paragraphs) { w in
             w.chart(svg, caption: title, tableSummary: tableSummary, table: table)
         }
+    }
+
+    /// The latest year, and the kind of figures (executed before approved), that at least two municipalities share.
+    static func comparisonBasis(_ budgets: [MunicipalityFigures])
+        -> (year: Int, column: BudgetColumn, entries: [(municipality: MunicipalityFigures, figures: ColumnFigures)])?
+    {
+        for year in Set(budgets.flatMap { $0.years.map(\.year) }).sorted(by: >) {
+            for column in [BudgetColumn.executed, .approved] {
+                let entries = budgets.compactMap { municipality in
+                    municipality.year(year)?.figures[column].map { (municipality: municipality, figures: $0) }
+                }
+                if entries.count >= 2 { return (year, column, entries) }
+            }
+        }
+        return nil
     }
 }
