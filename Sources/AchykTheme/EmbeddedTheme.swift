@@ -171,6 +171,8 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 .key-figures dd { margin: 0; }
 .key-figures .big { display: block; font-size: clamp(1.2rem, 5.5vw, 1.6rem); font-weight: 700; line-height: 1.25; white-space: nowrap; }
 .key-figures .exact, .key-figures .note { display: block; color: var(--muted); font-size: 0.9rem; }
+/* On a narrow phone one card a row, so that "10.6 million som" stays on one line in every language. */
+@media (max-width: 30rem) { .key-figures { grid-template-columns: 1fr; } .key-figures div { padding: 0.5rem 0.9rem; } }
 .budget-section { margin-top: 2rem; padding-top: 0.5rem; border-top: 1px solid var(--line); }
 .budget-section > p, .budget-section > div > p { max-width: var(--measure); }
 .chart { margin: 1rem 0 0.5rem; }
