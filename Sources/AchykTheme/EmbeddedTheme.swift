@@ -43,6 +43,8 @@ h2 { font-size: 1.35rem; }
 h3 { font-size: 1.1rem; }
 img { max-width: 100%; height: auto; }
 
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+
 .skip {
   position: absolute; left: 0.5rem; top: -4rem; z-index: 10;
   padding: 0.5rem 1rem; background: var(--focus); color: var(--ink); font-weight: 600;
@@ -439,6 +441,10 @@ cases_per_oblast: "Case studies per oblast"
 cases_per_oblast_desc: "{oblast} has the most partnerships: {count}."
 timeline: "When the partnerships ran"
 timeline_desc: "The partnerships ran between {first} and {last}."
+amount_given: "Amount"
+given_by: "Given by"
+total: "Total"
+total_in_som: "All of it, in som"
 money_total: "Money reported"
 money_total_text: "The records report {list}: about {som} in all."
 currency: "Currency"
@@ -646,6 +652,10 @@ cases_per_oblast: "Облустар боюнча кейстер"
 cases_per_oblast_desc: "Эң көп өнөктөштүк — {oblast}: {count}."
 timeline: "Өнөктөштүктөр качан болду"
 timeline_desc: "Өнөктөштүктөр {first}–{last}-жылдары болду."
+amount_given: "Суммасы"
+given_by: "Ким берген"
+total: "Бардыгы"
+total_in_som: "Баары, сом менен"
 money_total: "Көрсөтүлгөн суммалар"
 money_total_text: "Жазууларда {list} көрсөтүлгөн: баары болжол менен {som}."
 currency: "Валюта"
@@ -859,6 +869,10 @@ cases_per_oblast: "Кейсы по областям"
 cases_per_oblast_desc: "Больше всего партнёрств — {oblast}: {count}."
 timeline: "Когда шли партнёрства"
 timeline_desc: "Партнёрства шли с {first} по {last} год."
+amount_given: "Сумма"
+given_by: "Кто выделил"
+total: "Итого"
+total_in_som: "Всего, в сомах"
 money_total: "Указанные суммы"
 money_total_text: "В записях указано {list}: всего около {som}."
 currency: "Валюта"

@@ -88,6 +88,20 @@ import Testing
 
 /// The partnership record of the trilingual fixture: its page, the index figures, and the case page's fact box.
 @Suite struct PartnershipSiteTests {
+    @Test func theMoneyTableHasOneTitleNoRepeatedColumnAndATotal() async throws {
+        let (report, site) = await Fixtures.build(Fixtures.content("trilingual"), strict: true)
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        let page = Fixtures.text("en/partnerships/alga/index.html", in: site)
+        let section = try #require(page.range(of: "<section id=\"money\"")).lowerBound
+        let money = String(page[section...].prefix { _ in true }.split(separator: "</section>").first ?? "")
+        // The heading is the one visible title; the caption is for screen readers.
+        #expect(money.components(separatedBy: ">Money<").count - 1 == 2)
+        #expect(money.contains("<caption class=\"visually-hidden\">Money</caption>"))
+        #expect(money.contains("<thead><tr><th scope=\"col\">Amount</th><th scope=\"col\" class=\"num\">In som</th><th scope=\"col\">Given by</th><th scope=\"col\">Year</th></tr></thead>"))
+        // 50,000 som + US$1,000 × 38.5 + €200 × 50.
+        #expect(money.contains("<tr><th scope=\"row\">All of it, in som</th><td class=\"num\">98,500 som</td>"))
+    }
+
     @Test func theIndexFiguresAgreeWithTheRecord() async throws {
         let (report, site) = await Fixtures.build(Fixtures.content("trilingual"), strict: true)
         #expect(report.succeeded, "\(report.diagnostics.sorted)")

@@ -117,11 +117,13 @@ struct DataTable {
     var numericColumns: Set<Int> = []
     /// The column of classification codes, if any (its header is hidden with it).
     var codeColumn: Int? = nil
+    /// The caption is for screen readers only, where the section's heading already says it on screen.
+    var captionHidden = false
 
     func write(to w: inout HTMLWriter) {
         w.open("div", ["class": "table-scroll", "tabindex": "0", "role": "group", "aria-label": caption])
         w.put("<table>\n")
-        w.element("caption", text: caption)
+        w.element("caption", ["class": captionHidden ? "visually-hidden" : nil], text: caption)
         w.put("\n<thead><tr>")
         for (index, column) in columns.enumerated() {
             w.open("th", ["scope": "col", "class": numericColumns.contains(index) ? "num" : index == codeColumn ? "code" : nil])

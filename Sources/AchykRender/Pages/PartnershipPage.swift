@@ -51,12 +51,7 @@ extension SiteRenderer {
             w.put("</dl>\n")
         }]
         if !record.funding.isEmpty {
-            let table = DataTable(
-                caption: l.text("money"), columns: [l.text("money"), l.text("in_som"), l.text("source"), l.text("year")],
-                rows: record.funding.map { funding in
-                    [.header(originalAmount(funding.amount, funding.currency, in: language)), .number(somEquivalent(funding).map(l.som) ?? "—"),
-                     .text(text(funding.source, in: language) ?? ""), .text(funding.year.map(String.init) ?? "")]
-                }, numericColumns: [1])
+            let table = fundingTable(record, in: language)
             sections.append(BudgetSection(id: "money", heading: l.text("money"), paragraphs: conversionNotes(Set(record.funding.map(\.currency)), in: language)) { w in
                 table.write(to: &w)
             })
@@ -77,5 +72,38 @@ extension SiteRenderer {
             breadcrumbs: breadcrumbs(through: [.partnerships], from: path, in: language), title: title,
             subtitle: record.oblasts.map { oblastName($0, in: language) }.joined(separator: " · "), sections: sections))
         return OutputFile(path: path, html: html)
+    }
+
+    /// The money of a record: each entry as given, its som equivalent where it was in another currency, who gave it and
+    /// when; then a total per currency and, with several currencies, in som at the site's rates. The section's heading
+    /// is its only visible title.
+    private func fundingTable(_ record: PartnershipRecord, in language: Language) -> DataTable {
+        let l = localizer(language)
+        let foreign = record.funding.contains { $0.currency != .kgs }
+        var columns = [l.text("amount_given")]
+        if foreign { columns.append(l.text("in_som")) }
+        columns += [l.text("given_by"), l.text("year")]
+        func row(_ header: String, _ som: Amount?, _ source: String, _ year: String) -> [DataTable.Cell] {
+            var cells: [DataTable.Cell] = [.header(header)]
+            if foreign { cells.append(.number(som.map(l.som) ?? "—")) }
+            return cells + [.text(source), .text(year)]
+        }
+        var rows = record.funding.map { funding in
+            row(originalAmount(funding.amount, funding.currency, in: language), funding.currency == .kgs ? funding.amount : somEquivalent(funding),
+                text(funding.source, in: language) ?? "", funding.year.map(String.init) ?? "")
+        }
+        let currencies = Currency.allCases.filter { currency in record.funding.contains { $0.currency == currency } }
+        for currency in currencies {
+            let entries = record.funding.filter { $0.currency == currency }
+            guard entries.count > 1 else { continue }
+            let sum = entries.reduce(Amount.zero) { $0 + $1.amount }
+            let som = PartnershipFigures.somTotal(entries.map { ($0.currency, $0.amount) }, rates: settings.exchangeRates)
+            rows.append(row(l.text("total") + ": " + originalAmount(sum, currency, in: language), currency == .kgs ? sum : som, "", ""))
+        }
+        if currencies.count > 1 {
+            let som = PartnershipFigures.somTotal(record.funding.map { ($0.currency, $0.amount) }, rates: settings.exchangeRates)
+            rows.append(row(l.text("total_in_som"), som, "", ""))
+        }
+        return DataTable(caption: l.text("money"), columns: columns, rows: rows, numericColumns: foreign ? [1] : [], captionHidden: true)
     }
 }
