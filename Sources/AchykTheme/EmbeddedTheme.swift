@@ -178,9 +178,15 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 .budget-section { margin-top: 2rem; padding-top: 0.5rem; border-top: 1px solid var(--line); }
 .budget-section > p, .budget-section > div > p { max-width: var(--measure); }
 .chart { margin: 1rem 0 0.5rem; }
-.chart-svg { display: block; width: 100%; max-width: 34rem; height: auto; }
+/* Drawn 340 units wide with 13-unit text: at most 26rem wide, its text is never larger than the body text. */
+.chart-svg { display: block; width: 100%; max-width: 26rem; height: auto; }
 .chart figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.25rem; }
 .data-table summary { cursor: pointer; color: var(--link); font-weight: 600; }
+/* On a wide screen a chart and its table stand side by side, and the figures use the width. */
+@media screen and (min-width: 64rem) {
+  .chart-and-table { display: grid; grid-template-columns: minmax(0, 26rem) minmax(0, 1fr); column-gap: 2.5rem; align-items: start; }
+  .chart-and-table > details.data-table { margin-top: 1rem; }
+}
 .table-scroll { overflow-x: auto; max-width: 100%; }
 /* Every data table: beside a chart (in .data-table) or on its own (the money of partnership records). */
 .table-scroll table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.95rem; }

@@ -167,7 +167,8 @@ struct DataTable {
 extension HTMLWriter {
     /// A chart with its data table beside it, folded in a `<details>` so that the page stays short.
     mutating func chart(_ svg: String, caption: String, tableSummary: String, table: DataTable) {
-        put("<figure class=\"chart\">\n")
+        // Side by side on a wide screen (`.chart-and-table`), one under the other on a phone.
+        put("<div class=\"chart-and-table\">\n<figure class=\"chart\">\n")
         raw(svg)
         put("\n")
         element("figcaption", text: caption)
@@ -175,7 +176,7 @@ extension HTMLWriter {
         element("summary", text: tableSummary)
         put("\n")
         table.write(to: &self)
-        put("</details>\n")
+        put("</details>\n</div>\n")
     }
 
     /// A chart without a table of its own (its figures are in the next chart's table).
