@@ -9,7 +9,7 @@ swift build --product achyk-fuzz --scratch-path .build-fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
 fuzzer=.build-fuzz/debug/achyk-fuzz
 status=0
-for target in front-matter page site-yaml budget-csv amount municipality; do
+for target in front-matter page site-yaml budget-csv amount municipality names; do
   corpus=.build-fuzz/corpus/$target
   crashes=Tests/Fixtures/fuzz/$target
   mkdir -p "$corpus" "$crashes"
@@ -21,6 +21,8 @@ for target in front-matter page site-yaml budget-csv amount municipality; do
                    Tests/Fixtures/invalid/*/Content/budgets/*/*.csv; do cp "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
     amount) for a in "1 234 567,50" "1,234,567.50" "(12'500)" "−7" "-" "1.234" "0,05"; do
               printf '%s' "$a" > "$corpus/$(printf '%s' "$a" | md5sum | cut -c1-12)"; done ;;
+    names) cp Content/names.yaml "$corpus/Content_names.yaml"
+           for f in Content/partnerships/*.yaml; do cp "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
     municipality) for f in Content/budgets/*/municipality.yaml Tests/Fixtures/*/Content/budgets/*/municipality.yaml \
                      Tests/Fixtures/invalid/*/Content/budgets/*/municipality.yaml; do cp "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
     *) for f in Content/*/*.md Tests/Fixtures/*/Content/*/*.md Tests/Fixtures/invalid/*/Content/*/*.md; do

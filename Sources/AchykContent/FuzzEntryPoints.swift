@@ -44,4 +44,20 @@ package enum FuzzEntryPoints {
         guard let text = TextDecoding.utf8Text(Data(bytes), path: "budgets/fuzz/municipality.yaml", reporting: &diagnostics) else { return }
         _ = MunicipalityReader(settings: settings, folder: "fuzz").read(text, reporting: &diagnostics)
     }
+
+    /// names.yaml, then the table it gives over a fixed Kyrgyz text, and the input as a record's text checked with a
+    /// fixed table: the table's reader, its matching and the record scan all see hostile bytes.
+    package static func readNames(_ bytes: UnsafeRawBufferPointer) {
+        var diagnostics = Diagnostics()
+        let text = String(decoding: bytes, as: UTF8.self)
+        let names = NamesReader().read(text, reporting: &diagnostics)
+        names.check("ALGA уюму Иссык-Атада, Jerkazar айылы.\nЖер-Казар", language: .ky, path: "pages/a.ky.md", reporting: &diagnostics)
+        fixedNames.check(text, language: .ru, path: "pages/a.ru.md", reporting: &diagnostics)
+        fixedNames.checkRecord(text, path: "partnerships/a.yaml", reporting: &diagnostics)
+    }
+
+    private static let fixedNames: NameCheck = {
+        var diagnostics = Diagnostics()
+        return NamesReader().read("- {en: Jer-Kazar, ru: Жер-Казар, ky: Жер-Казар, wrong: [Jerkazar]}\n- {en: Issyk-Ata, ru: Иссык-Ата, ky: Ысык-Ата}\n", reporting: &diagnostics)
+    }()
 }

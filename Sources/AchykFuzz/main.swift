@@ -3,7 +3,7 @@
 // this `main` hands over to libFuzzer's driver itself.
 //
 //   achyk-fuzz TARGET [libFuzzer options] [corpus folders]
-//   TARGET: front-matter | page | site-yaml | budget-csv | amount | municipality
+//   TARGET: front-matter | page | site-yaml | budget-csv | amount | municipality | names
 import AchykContent
 import Foundation
 
@@ -38,6 +38,10 @@ let targets: [String: TestOneInput] = [
     },
     "municipality": { data, size in
         FuzzEntryPoints.readMunicipality(UnsafeRawBufferPointer(start: data, count: size))
+        return 0
+    },
+    "names": { data, size in
+        FuzzEntryPoints.readNames(UnsafeRawBufferPointer(start: data, count: size))
         return 0
     },
 ]

@@ -19,6 +19,7 @@ import Testing
         "budget-csv": FuzzEntryPoints.readBudgetCSV,
         "amount": FuzzEntryPoints.parseAmount,
         "municipality": FuzzEntryPoints.readMunicipality,
+        "names": FuzzEntryPoints.readNames,
     ]
 
     @Test func everyTargetHasRegressionInputs() {
