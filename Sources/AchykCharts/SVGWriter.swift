@@ -34,7 +34,7 @@ public enum SeriesStyle: Int, Hashable, Sendable {
     case capital = 4
     /// Reddish purple: spending, beside revenue.
     case spending = 5
-    /// Sky-blue dashed outline: still going on (a partnership without an end year).
+    /// Sky-blue dashed outline: no end year given (a partnership whose record has none).
     case ongoing = 6
 
     /// `patternID` is asked for only by the hatched style (it is built for each bar otherwise).

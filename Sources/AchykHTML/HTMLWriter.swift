@@ -10,6 +10,10 @@ public struct HTMLWriter: Sendable {
     // they pass need no heap allocation.
     @usableFromInline var storage: [UInt8]
 
+    /// Whether the last byte written is a full stop, so that a sentence added after an abbreviation ("г.") does not
+    /// get a second one.
+    public var endsWithFullStop: Bool { storage.last == 0x2E }
+
     public init(capacity: Int = 0) {
         storage = []
         if capacity > 0 { storage.reserveCapacity(capacity) }

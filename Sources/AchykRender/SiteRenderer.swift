@@ -130,7 +130,8 @@ public struct SiteRenderer: Sendable {
     private func needsMarkdown(_ page: PageContent) -> Bool {
         switch page {
         case .text, .partnership: true
-        case .budgetYear(let id, let year): commentaries["\(id)/\(year)"] != nil
+        // Its words link into the glossary, whose headings are known once the glossary is converted.
+        case .budgetYear(let id, let year): commentaries["\(id)/\(year)"] != nil || siteMap.pagesBySlug["glossary"] != nil
         default: false
         }
     }

@@ -167,7 +167,7 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 /* Budget pages: key figures, charts with their data tables, hearings */
 .budget .lead { margin: 0.5rem 0; }
 .notice.sample { font-weight: 600; }
-.key-figures { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); margin: 0; }
+.key-figures { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fit, minmax(12.5rem, 1fr)); margin: 0; }
 .key-figures div { padding: 0.75rem 1rem; background: var(--wash); border-left: 5px solid var(--brand); border-radius: var(--radius); }
 .key-figures dt { color: var(--muted); font-size: 0.95rem; }
 .key-figures dd { margin: 0; }
@@ -237,6 +237,11 @@ main { padding-bottom: 3rem; min-height: 60vh; }
   .budget .tagline { font-size: 10pt; }
   .budget .chart { margin: 0.2rem 0; }
   .budget .chart-svg { max-width: 100%; }
+  /* A table printed whole: no scrolling box on paper, no codes, small type. */
+  .budget .table-scroll { overflow: visible; background: none; }
+  .budget .table-scroll table { width: 100%; font-size: 8pt; }
+  .budget .table-scroll .code { display: none; }
+  .budget .table-scroll th, .budget .table-scroll td { padding: 0.1rem 0.3rem; }
   /* The back of the leaflet: how to take part, in large type, and the way back to this page from paper. */
   .budget #take-part { break-before: page; column-span: all; border-top: none; font-size: 13pt; line-height: 1.4; }
   .budget #take-part h2 { font-size: 17pt; margin-bottom: 0.3rem; }
@@ -270,7 +275,7 @@ news: "News"
 pages: "Pages"
 about_site: "About this site"
 all_news: "All news"
-all_cases: "All case studies: {count}"
+all_cases: "See all {count}"
 handbook_intro: "Real stories of partnership between civil society organisations and local self-government in the oblasts of Kyrgyzstan."
 case_as_of: "This case describes the situation in {year}, as the handbook of partnership case studies told it then; much may have changed since."
 contents: "Contents"
@@ -307,7 +312,7 @@ budgets: "Budgets"
 budgets_intro: "Local budgets explained for residents: where the money of each ayil okmot and town comes from, what it is spent on, and how to have a say."
 budgets_compare: "Municipalities compared"
 next_hearings: "Next public hearings"
-no_next_hearings: "No coming hearing is announced on this site yet. Ask your ayil okmot or town hall when the next one will be."
+no_next_hearings: "No upcoming hearing is announced on this site yet. Ask your ayil okmot or town hall when the next one will be."
 other_places: "Other"
 citizen_budget: "Citizen budget"
 budget_year_title: "Budget {year}"
@@ -366,7 +371,7 @@ change_same: "Spending is the same as in {year}."
 what_money_buys: "What the money buys"
 what_money_buys_text: "The same spending by type: salaries, goods and services, and buildings and equipment that last for years."
 timeline_ended: "Ended"
-timeline_ongoing: "Still going on"
+timeline_ongoing: "No end year given"
 running_costs: "Running costs"
 capital_spending: "Buildings and equipment (capital spending)"
 commentary: "What the organisation says"
@@ -385,6 +390,11 @@ word.transfers: "Money the republican budget gives a local budget: equalisation 
 word.own_revenue: "Taxes and fees that stay in the municipality: land and property tax, income tax shares, fees and rents."
 word.execution: "How much of the approved plan was actually received or spent by the end of the year."
 word.deficit: "When spending is larger than revenue. The gap is covered by savings from earlier years or by borrowing."
+word.surplus: "When revenue is larger than spending. What is left over stays for later years."
+word.approved: "The budget as the local council approved it for the year: a plan. Figures from a resolution are usually this plan."
+not_named_in_source: "The rest: not named in the source"
+chart_compare_per_resident: "Spending per resident, {year} ({stage})"
+place: "Where"
 downloads: "Download the data"
 download_csv: "The table (CSV)"
 download_json: "The figures (JSON)"
@@ -481,7 +491,7 @@ news: "Жаңылыктар"
 pages: "Барактар"
 about_site: "Сайт жөнүндө"
 all_news: "Бардык жаңылыктар"
-all_cases: "Бардык кейстер: {count}"
+all_cases: "Баары: {count}"
 handbook_intro: "Кыргызстандын облустарындагы жарандык коом уюмдары менен жергиликтүү өз алдынча башкаруу органдарынын өнөктөштүгүнүн чыныгы окуялары."
 case_as_of: "Бул кейс {year}-жылдагы абалды баяндайт — өнөктөштүк боюнча кейстер жыйнагы ошол кезде жазгандай; андан бери көп нерсе өзгөрүшү мүмкүн."
 contents: "Мазмуну"
@@ -577,7 +587,7 @@ change_same: "Чыгашалар {year}-жылдагыдай эле."
 what_money_buys: "Акчага эмне алынат"
 what_money_buys_text: "Ошол эле чыгашалар түрлөрү боюнча: эмгек акы, товарлар жана кызматтар, көп жылга кызмат кылган имараттар жана жабдуулар."
 timeline_ended: "Аяктаган"
-timeline_ongoing: "Дагы уланууда"
+timeline_ongoing: "Аяктаган жылы көрсөтүлгөн эмес"
 running_costs: "Күндөлүк чыгашалар"
 capital_spending: "Имараттар жана жабдуулар (капиталдык чыгашалар)"
 commentary: "Уюмдун түшүндүрмөсү"
@@ -596,6 +606,11 @@ word.transfers: "Республикалык бюджет жергиликтүү 
 word.own_revenue: "Муниципалитетте калган салыктар жана жыйымдар: жер салыгы жана мүлк салыгы, киреше салыгынын үлүшү, жыйымдар жана ижара акысы."
 word.execution: "Бекитилген пландын канчасы жыл аягына чейин чындыгында түшкөнү же жумшалганы."
 word.deficit: "Чыгашалар кирешелерден көп болгондо. Айырманы мурунку жылдардын калдыктары же карыз менен жабышат."
+word.surplus: "Кирешелер чыгашалардан көп болгондо. Ашып калганы кийинки жылдарга калат."
+word.approved: "Жергиликтүү кеңеш жылга бекиткен бюджет — план. Токтомдордогу сандар көбүнчө ушул план."
+not_named_in_source: "Калганы: булакта аталган эмес"
+chart_compare_per_resident: "Бир тургунга чыгашалар, {year} ({stage})"
+place: "Кайда"
 downloads: "Маалыматтарды жүктөп алуу"
 download_csv: "Таблица (CSV)"
 download_json: "Көрсөткүчтөр (JSON)"
@@ -692,7 +707,7 @@ news: "Новости"
 pages: "Страницы"
 about_site: "О сайте"
 all_news: "Все новости"
-all_cases: "Все кейсы: {count}"
+all_cases: "Смотреть все: {count}"
 handbook_intro: "Реальные истории партнёрства организаций гражданского общества и органов местного самоуправления в областях Кыргызстана."
 case_as_of: "Этот кейс описывает положение в {year} году — так, как его тогда описал сборник кейсов о партнёрстве; с тех пор многое могло измениться."
 contents: "Содержание"
@@ -794,7 +809,7 @@ change_same: "Расходы такие же, как в {year} году."
 what_money_buys: "Что покупают на эти деньги"
 what_money_buys_text: "Те же расходы по видам: зарплаты, товары и услуги, а также здания и оборудование, которые служат годами."
 timeline_ended: "Завершено"
-timeline_ongoing: "Продолжается"
+timeline_ongoing: "Год окончания не указан"
 running_costs: "Текущие расходы"
 capital_spending: "Здания и оборудование (капитальные расходы)"
 commentary: "Комментарий организации"
@@ -813,6 +828,11 @@ word.transfers: "Деньги, которые республиканский б�
 word.own_revenue: "Налоги и сборы, которые остаются в муниципалитете: земельный налог и налог на имущество, доля подоходного налога, сборы и арендная плата."
 word.execution: "Сколько из утверждённого плана на самом деле получено или потрачено к концу года."
 word.deficit: "Когда расходы больше доходов. Разницу покрывают остатками прошлых лет или займами."
+word.surplus: "Когда доходы больше расходов. Остаток переходит на следующие годы."
+word.approved: "Бюджет, который местный кенеш утвердил на год, — план. Цифры из постановлений обычно и есть этот план."
+not_named_in_source: "Остальное: в источнике не названо"
+chart_compare_per_resident: "Расходы на одного жителя, {year} ({stage})"
+place: "Где"
 downloads: "Скачать данные"
 download_csv: "Таблица (CSV)"
 download_json: "Показатели (JSON)"

@@ -116,3 +116,25 @@ import Testing
         return text.split(separator: "\n").filter { $0.hasPrefix("## ") }.count
     }
 }
+
+/// A citizen budget's words lead to their explanation in the glossary, in every language.
+@Suite struct GlossaryLinkTests {
+    @Test func theWordsOfABudgetPageLinkToTheirGlossaryTerms() async throws {
+        let (report, site) = await Fixtures.build(Fixtures.repository.appendingPathComponent("Content"), strict: true)
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        for language in ["ky", "ru", "en"] {
+            let page = Fixtures.text("\(language)/budgets/kazan-kuygan/2022/index.html", in: site)
+            let glossary = Fixtures.text("\(language)/glossary/index.html", in: site)
+            let words = try #require(page.range(of: "<dl class=\"words\">"))
+            let list = page[words.upperBound...].prefix(while: { _ in true })
+            let section = list[..<(list.range(of: "</dl>")?.upperBound ?? list.endIndex)]
+            let fragments = section.components(separatedBy: "href=\"../../../glossary/index.html#").dropFirst().map { $0.prefix { $0 != "\"" } }
+            // A balanced plan: transfers, own revenue and the approved plan, each leading to a heading that exists.
+            #expect(fragments.count == 3, "\(language): \(fragments)")
+            for fragment in fragments {
+                #expect(glossary.contains("<h3 id=\"\(fragment)\">"), "\(language): no glossary heading #\(fragment)")
+            }
+        }
+    }
+
+}

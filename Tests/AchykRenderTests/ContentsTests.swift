@@ -13,3 +13,13 @@ import Testing
         #expect(SiteRenderer.headings(in: "<h2 id=\"a\">A").isEmpty)
     }
 }
+
+/// The glossary's terms are matched with a page's words by the first letters of each word.
+@Suite struct GlossaryStemTests {
+    @Test func wordsAreCutToFiveLettersOutsideParentheses() {
+        #expect(SiteRenderer.stems(of: "Тартыштык (дефицит)", insideParentheses: false) == ["тарты"])
+        #expect(SiteRenderer.stems(of: "Бюджеттин тартыштыгы (дефицит)", insideParentheses: true) == ["бюдже", "тарты", "дефиц"])
+        #expect(SiteRenderer.stems(of: "Own revenue (local taxes and fees)", insideParentheses: false) == ["own", "reven"])
+        #expect(SiteRenderer.stems(of: "A & B", insideParentheses: true) == [])
+    }
+}

@@ -82,14 +82,16 @@ extension SiteRenderer {
     /// A table of contents from this many second-level headings on.
     static let contentsFrom = 4
 
-    /// The `<h2 id="…">` headings of a converted body, in order, with their inner HTML stripped of tags.
-    static func headings(in body: String) -> [(id: String, html: String)] {
+    /// The `<h2 id="…">` (or other `level`) headings of a converted body, in order, with their inner HTML stripped
+    /// of tags.
+    static func headings(in body: String, level: Int = 2) -> [(id: String, html: String)] {
         var result: [(id: String, html: String)] = []
         var rest = body[...]
-        while let open = rest.range(of: "<h2 id=\"") {
+        let opening = "<h\(level) id=\"", closing = "</h\(level)>"
+        while let open = rest.range(of: opening) {
             rest = rest[open.upperBound...]
             guard let idEnd = rest.firstIndex(of: "\""), let tagEnd = rest[idEnd...].firstIndex(of: ">"),
-                let close = rest[tagEnd...].range(of: "</h2>")
+                let close = rest[tagEnd...].range(of: closing)
             else { break }
             let id = String(rest[..<idEnd])
             var text = ""

@@ -4,6 +4,8 @@ import AchykModel
 /// A large figure at the top of a budget page: rounded in words, with the exact figure beside it.
 struct KeyFigure: Sendable {
     let label: String
+    /// Where the glossary explains the label's word, if it does.
+    var explained: String? = nil
     let value: String
     var exact: String? = nil
     var note: String? = nil
@@ -61,7 +63,9 @@ extension SiteRenderer {
                 w.put("</h2>\n<dl class=\"key-figures\">\n")
                 for figure in body.keyFigures {
                     w.put("<div>\n")
-                    w.element("dt", text: figure.label)
+                    w.put("<dt>")
+                    if let href = figure.explained { w.link(figure.label, href: href) } else { w.text(figure.label) }
+                    w.put("</dt>")
                     w.put("\n<dd>")
                     w.element("span", ["class": "big"], text: figure.value)
                     if let exact = figure.exact {

@@ -39,7 +39,11 @@ struct BudgetYearPage {
         var charts: [Chart] = []
         var sections: [BudgetSection] = []
         if let figures = year.headline {
-            sections += [whereFrom(figures, &charts), whereTo(figures, &charts), perResident(figures, &charts), planAndReality(&charts)]
+            // Each statement once: a plan year's lead already says that execution is not known, and the key figures
+            // that the population is not.
+            sections += [whereFrom(figures, &charts), whereTo(figures, &charts)]
+            if year.population != nil, figures.expenditurePerResident != nil { sections.append(perResident(figures, &charts)) }
+            if !year.isDraft { sections.append(planAndReality(&charts)) }
             sections += [compared(&charts), whatMoneyBuys(&charts)].compactMap { $0 }
         }
         if let commentary = try commentary() { sections.append(commentary) }
@@ -50,7 +54,6 @@ struct BudgetYearPage {
         let name = renderer.municipalityName(info, in: language)
         let title = l.text("budget_of", ["name": name, "year": yearText])
         var lead = [l.text("basis_\(year.headlineColumn.rawValue)", ["year": yearText])]
-        if let figures = year.headline, case let sentence = summarySentence(figures), !sentence.isEmpty { lead.append(sentence) }
         let frame = PageFrame(
             versions: renderer.perLanguage { renderer.paths.budgetYear(info.id, year.year, in: $0) }, title: title,
             description: lead.joined(separator: " "), menuEntry: SiteSection.budgets.rawValue)
@@ -74,13 +77,15 @@ struct BudgetYearPage {
             KeyFigure(label: l.text("revenue"), value: l.compactSom(figures.revenue), exact: l.som(figures.revenue), note: nil),
             KeyFigure(label: l.text("expenditure"), value: l.compactSom(figures.expenditure), exact: l.som(figures.expenditure), note: nil),
             KeyFigure(
-                label: l.text(balanceLabel), value: l.compactSom(figures.balance.magnitude), exact: l.som(figures.balance),
+                label: l.text(balanceLabel), explained: balanceLabel == "balance" ? nil : renderer.glossaryLink(for: l.text(balanceLabel), from: path, in: language),
+                value: l.compactSom(figures.balance.magnitude), exact: l.som(figures.balance),
                 note: figures.balance == .zero ? l.text("balanced") : nil),
         ]
+        let perResidentLink = renderer.glossaryLink(for: l.text("per_resident"), from: path, in: language)
         if let perResident = figures.expenditurePerResident {
-            result.append(KeyFigure(label: l.text("per_resident"), value: l.som(perResident), exact: l.somAndTyiyn(perResident), note: nil))
+            result.append(KeyFigure(label: l.text("per_resident"), explained: perResidentLink, value: l.som(perResident), exact: l.somAndTyiyn(perResident), note: nil))
         } else {
-            result.append(KeyFigure(label: l.text("per_resident"), value: "—", note: l.text("per_resident_unknown")))
+            result.append(KeyFigure(label: l.text("per_resident"), explained: perResidentLink, value: "—", note: l.text("per_resident_unknown")))
         }
         return result
     }
@@ -136,7 +141,8 @@ struct BudgetYearPage {
             caption: l.text("revenue_parts", ["year": yearText]), columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
             rows: tableRows(parts, column: column) { line, amount in
                 [.code(line.code), .header(label(line)), .number(l.number(amount)), .number(l.percent(figures.revenueShare(of: amount)))]
-            } + [[.code(""), .header(l.text("revenue")), .number(l.number(figures.revenue)), .number(l.percent(figures.revenue == .zero ? nil : 1))]],
+            } + [[.code(" "), .header(l.text("not_named_in_source")), .number("—"), .number("—")],
+                 [.code(""), .header(l.text("revenue")), .number(l.number(figures.revenue)), .number(l.percent(figures.revenue == .zero ? nil : 1))]],
             numericColumns: [2, 3], codeColumn: 0)
         return BudgetSection(id: "where-from", heading: l.text("where_from"), paragraphs: paragraphs) { w in table.write(to: &w) }
     }
@@ -351,14 +357,23 @@ struct BudgetYearPage {
     }
 
     private func wordsExplained() -> BudgetSection {
-        let words = [("transfers", "transfers"), ("own_revenue", "own_revenue"), ("execution_rate", "execution"), ("deficit", "deficit")]
-            .map { word, key in (l.text(word), l.text("word.\(key)")) }
+        // The words this page uses: transfers and own revenue where the source divides revenue so, execution where it
+        // is known, deficit or surplus where the budget has one.
+        var keys: [(String, String)] = []
+        if year.notPublished.contains(.revenueBySource) == false { keys += [("transfers", "transfers"), ("own_revenue", "own_revenue")] }
+        if !year.isDraft { keys.append(("execution_rate", "execution")) }
+        if let balance = year.headline?.balance, balance != .zero {
+            keys.append(balance.isNegative ? ("deficit", "deficit") : ("surplus", "surplus"))
+        }
+        keys.append(("approved", "approved"))
+        let words = keys.map { word, key in (l.text(word), l.text("word.\(key)")) }
         let glossary = renderer.siteMap.pagesBySlug["glossary"].map { (l.text("more_words"), SitePaths.relative(from: path, to: renderer.paths.page($0.key, in: language))) }
         return BudgetSection(id: "words", heading: l.text("words_explained")) { w in
             w.put("<dl class=\"words\">\n")
             for (word, meaning) in words {
-                w.put("<div>")
-                w.element("dt", text: word)
+                w.put("<div><dt>")
+                if let href = renderer.glossaryLink(for: word, from: path, in: language) { w.link(word, href: href) } else { w.text(word) }
+                w.put("</dt>")
                 w.element("dd", text: meaning)
                 w.put("</div>\n")
             }
@@ -396,8 +411,11 @@ struct BudgetYearPage {
         }
         defer {
             if source.unit == .thousand {
-                w.put(". ")
+                // The date may end in a full stop of its own ("10 февраля 2023 г.").
+                if !w.endsWithFullStop { w.put(".") }
+                w.put(" ")
                 w.text(l.text("unit_thousand_note"))
+                w.put(".")
             }
         }
         guard let asOf = source.asOf else { return writeTitle(&w) }

@@ -59,7 +59,7 @@ extension SiteRenderer {
         if !missing.isEmpty {
             paragraphs.append(l.text("compare_missing", ["year": yearText, "names": missing.map { municipalityName($0.municipality, in: language) }.joined(separator: ", ")]))
         }
-        let title = l.text("chart_compare_spending", ["year": yearText, "stage": stage])
+        let title = l.text(perResidentKnown ? "chart_compare_per_resident" : "chart_compare_spending", ["year": yearText, "stage": stage])
         let chart = BarChart(
             text: ChartText(id: "chart-compare", title: title, description: paragraphs[0], lang: language.rawValue),
             groups: ranked.map { entry in

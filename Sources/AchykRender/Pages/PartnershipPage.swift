@@ -22,7 +22,7 @@ extension SiteRenderer {
         if !record.settlements.isEmpty {
             place.append((record.settlements.compactMap { $0[language] ?? $0[.en] }.joined(separator: ", "), nil))
         }
-        fact(l.text("oblast"), place)
+        fact(l.text("place"), place)
         fact(l.text("cso_partners"), partnerNames(record.cso, in: language).map { ($0, nil) })
         fact(l.text("lsg_partners"), partnerNames(record.lsg, in: language).map { ($0, nil) })
         fact(l.text("state_partners"), partnerNames(record.state, in: language).map { ($0, nil) })
