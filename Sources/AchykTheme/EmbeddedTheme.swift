@@ -210,7 +210,7 @@ main { padding-bottom: 3rem; min-height: 60vh; }
   .item { padding: 1.1rem 1.4rem; }
 }
 
-.leaflet-address { display: none; }
+.leaflet-address, .print-figures { display: none; }
 @media print {
   :root { --ink: #000; }
   body { font-size: 11pt; }
@@ -237,6 +237,18 @@ main { padding-bottom: 3rem; min-height: 60vh; }
   .budget .tagline { font-size: 10pt; }
   .budget .chart { margin: 0.2rem 0; }
   .budget .chart-svg { max-width: 100%; }
+  /* Where a chart is left out, its main figures as a short list; not where the chart itself is printed. */
+  .budget #where-to { break-inside: auto; }
+  /* The organisation's words open the back page, in two columns of their own, before how to take part. */
+  .budget #commentary { break-before: page; column-span: all; columns: 2; column-gap: 8mm; border-top: none; }
+  .budget #commentary > h2 { column-span: all; }
+  .budget #commentary + #take-part { break-before: auto; }
+  .budget #words { column-span: all; }
+  .budget #words .words { columns: 3; column-gap: 6mm; }
+  .budget #words .words > div { break-inside: avoid; }
+  .budget .source { column-span: all; }
+  .budget .print-figures { display: block; margin: 0 0 0.1rem; padding-left: 0.9rem; font-size: 8.5pt; line-height: 1.25; }
+  .budget #where-to .print-figures { display: none; }
   /* A table printed whole: no scrolling box on paper, no codes, small type. */
   .budget .table-scroll { overflow: visible; background: none; }
   .budget .table-scroll table { width: 100%; font-size: 8pt; }

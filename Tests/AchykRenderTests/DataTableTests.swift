@@ -26,3 +26,20 @@ import Testing
     }
 
 }
+
+/// On paper a chart is left out and its table folded: the main figures go into a short list instead.
+@Suite struct PrintedFiguresTests {
+    @Test func theFirstLinesAndTheTotalsAreListed() {
+        let table = DataTable(
+            caption: "Spending", columns: ["Code", "Item", "Amount"],
+            rows: [
+                [.code("709"), .header("Education"), .number("10")], [.code("701"), .header("Services"), .number("8")],
+                [.code("706"), .header("Housing"), .number("5")], [.code(" "), .header("Not named"), .number("—")],
+                [.code(""), .header("Expenditure"), .number("23")],
+            ],
+            numericColumns: [2], codeColumn: 0)
+        let list = table.shortList(limit: 2)
+        #expect(list.map(\.label) == ["Education", "Services", "Expenditure"])
+        #expect(list.map(\.figure) == ["10", "8", "23"])
+    }
+}

@@ -124,6 +124,28 @@ struct DataTable {
     /// The caption is for screen readers only, where the section's heading already says it on screen.
     var captionHidden = false
 
+    /// The first lines of the table and its totals as "label: figure", for paper, where the chart is left out.
+    func shortList(limit: Int) -> [(label: String, figure: String)] {
+        var lines: [(label: String, figure: String)] = []
+        var totals: [(label: String, figure: String)] = []
+        for row in rows {
+            var label: String?
+            var figure: String?
+            var isTotal = false
+            for cell in row {
+                switch cell {
+                case .header(let text), .link(let text, _): label = label ?? text
+                case .number(let text): figure = figure ?? text
+                case .code(let code): isTotal = code.isEmpty
+                case .text: break
+                }
+            }
+            guard let label, let figure, figure != "—" else { continue }
+            if isTotal { totals.append((label, figure)) } else if lines.count < limit { lines.append((label, figure)) }
+        }
+        return lines + totals
+    }
+
     func write(to w: inout HTMLWriter) {
         w.open("div", ["class": "table-scroll", "tabindex": "0", "role": "group", "aria-label": caption])
         w.put("<table>\n")
@@ -180,7 +202,21 @@ extension HTMLWriter {
         element("summary", text: tableSummary)
         put("\n")
         table.write(to: &self)
-        put("</details>\n</div>\n")
+        put("</details>\n")
+        // On paper, where most charts and every folded table are left out, their main figures as a short list.
+        let short = table.shortList(limit: 3)
+        if !short.isEmpty {
+            put("<ul class=\"print-figures\">\n")
+            for (label, figure) in short {
+                put("<li>")
+                text(label)
+                put(": ")
+                text(figure)
+                put("</li>\n")
+            }
+            put("</ul>\n")
+        }
+        put("</div>\n")
     }
 
     /// A chart without a table of its own (its figures are in the next chart's table).
