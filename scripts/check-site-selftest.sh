@@ -15,7 +15,17 @@ import sys
 path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
 text = text.replace("</main>", '<h1>Second</h1><p><img src="../../assets/style.css"><a href="../nowhere/index.html">x</a>'
-                    '<a href="../glossary/index.html#no-such-term">y</a><span><div>bad nesting</div></span></p></main>', 1)
+                    '<a href="../glossary/index.html#no-such-term">y</a><span><div>bad nesting</div></span></p>'
+                    '<div style="width: 900px">wider than a phone</div></main>', 1)
+open(path, "w", encoding="utf-8").write(text)
+PY
+# A printed leaflet without its QR code.
+leaflet=$(find "$broken/en/budgets" -path '*/20*/index.html' | sort | head -1)
+python3 - "$leaflet" <<'PY'
+import re, sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+text = re.sub(r'<div class="leaflet-address">.*?</div>', '', text, count=1, flags=re.S)
 open(path, "w", encoding="utf-8").write(text)
 PY
 # A normalized budget table with a cell that is not a number.
@@ -28,7 +38,8 @@ set +e
 output=$("$venv/bin/python" scripts/check_site.py "$broken" https://example.org/ --browser-only=en/about/index.html 2>&1)
 status=$?
 set -e
-for expected in "FAILED: HTML validity, links, structure, sitemap, open data, accessibility" "Type error in the cell \"12x\"" "image-alt" "Cannot find fragment" "2 h1 elements"; do
+for expected in "FAILED: HTML validity, links, structure, sitemap, open data, accessibility, phone layout, leaflets" \
+    "Type error in the cell \"12x\"" "image-alt" "Cannot find fragment" "2 h1 elements" "wider than the screen" "the QR code reads ''"; do
   if ! grep -qF "$expected" <<<"$output"; then
     echo "check_site.py did not report: $expected" >&2
     echo "$output" >&2
