@@ -266,12 +266,13 @@ struct BudgetYearPage {
             let delta = AmountChange(from: then, to: current).difference
             return [.code(code), .header(name), .number(l.number(then)), .number(l.number(current)), .number((delta.isNegative ? "" : "+") + l.number(delta))]
         }
-        let totals = [row("", l.text("expenditure"), before.expenditure, now.expenditure), row("", l.text("revenue"), before.revenue, now.revenue)]
+        // Revenue first, as everywhere else on the page.
+        let totals = [row("", l.text("revenue"), before.revenue, now.revenue), row("", l.text("expenditure"), before.expenditure, now.expenditure)]
         let heading = l.text("compared_with", ["year": previousText])
         // A year without its functions is compared on its totals alone.
         guard year.hasFunctions, change.previous.hasFunctions else {
             let caption = l.text("chart_change_totals", ["previous": previousText, "year": yearText])
-            let table = DataTable(caption: caption, columns: [l.text("code"), l.text("item"), l.text("label_som", ["label": previousText]), l.text("label_som", ["label": yearText]), "±"], rows: totals, numericColumns: [2, 3, 4], codeColumn: 0)
+            let table = DataTable(caption: caption, columns: [l.text("code"), l.text("item"), l.text("label_som", ["label": previousText]), l.text("label_som", ["label": yearText]), l.text("change")], rows: totals, numericColumns: [2, 3, 4], codeColumn: 0)
             return BudgetSection(id: "compared", heading: heading, paragraphs: [sentence]) { w in table.write(to: &w) }
         }
         let chart = BarChart(
@@ -288,7 +289,7 @@ struct BudgetYearPage {
         let svg = chart.svg()
         charts.append(Chart(name: "change", title: chart.text.title, svg: svg))
         let table = DataTable(
-            caption: chart.text.title, columns: [l.text("code"), l.text("item"), l.text("label_som", ["label": previousText]), l.text("label_som", ["label": yearText]), "±"],
+            caption: chart.text.title, columns: [l.text("code"), l.text("item"), l.text("label_som", ["label": previousText]), l.text("label_som", ["label": yearText]), l.text("change")],
             rows: functions.map { row($0, functionName($0), before.byFunction[$0] ?? .zero, now.byFunction[$0] ?? .zero) } + totals,
             numericColumns: [2, 3, 4], codeColumn: 0)
         let (caption, tableSummary) = (chart.text.title, l.text("data_table"))

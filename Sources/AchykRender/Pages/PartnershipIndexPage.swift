@@ -93,7 +93,7 @@ extension SiteRenderer {
                 [.header(total.currency.rawValue), .number(originalAmount(total.amount, total.currency, in: language)),
                  .number(PartnershipFigures.somEquivalent(total.amount, total.currency, rates: rates).map(l.som) ?? "—"),
                  .number(l.integer(total.entries))]
-            } + [[.header(l.text("in_som")), .number(""), .number(l.som(inSom)), .number(l.integer(totals.map(\.entries).reduce(0, +)))]],
+            } + [[.header(l.text("total_in_som")), .number(""), .number(l.som(inSom)), .number(l.integer(totals.map(\.entries).reduce(0, +)))]],
             numericColumns: [1, 2, 3])
         return BudgetSection(
             id: "money", heading: l.text("money_total"),
