@@ -296,15 +296,12 @@ struct Symbol {
     /// The penalty of ISO/IEC 18004:2015 7.8.3.1 (Table 11), the lower the better.
     func penalty() -> Int {
         var total = 0
-        for y in 0..<size {
-            total += Self.linePenalty(Array(dark[(y * size)..<((y + 1) * size)]))
-        }
-        for x in 0..<size {
-            var column = [Bool]()
-            column.reserveCapacity(size)
-            for y in 0..<size { column.append(dark[y * size + x]) }
-            total += Self.linePenalty(column)
-        }
+        // One buffer of runs for every line: a citizen-budget page encodes a code, and fresh arrays per line and mask
+        // were a tenth of a large site's build.
+        var runs: [Int] = []
+        runs.reserveCapacity(size + 2)
+        for y in 0..<size { total += Self.linePenalty(dark, start: y * size, step: 1, count: size, runs: &runs) }
+        for x in 0..<size { total += Self.linePenalty(dark, start: x, step: size, count: size, runs: &runs) }
         // 3 for each 2 × 2 block of one colour, overlapping blocks included (which is what m × n blocks add up to).
         for y in 0..<(size - 1) {
             for x in 0..<(size - 1) {
@@ -324,18 +321,32 @@ struct Symbol {
 
     /// Rules 1 and 3 for one row or column, from its runs of one colour.
     static func linePenalty(_ line: [Bool]) -> Int {
-        let n = line.count
+        var runs: [Int] = []
+        return linePenalty(line, start: 0, step: 1, count: line.count, runs: &runs)
+    }
+
+    /// The same for the `count` modules of `modules` from `start`, `step` apart (a row or a column), with `runs`
+    /// as scratch space.
+    static func linePenalty(_ modules: [Bool], start: Int, step: Int, count n: Int, runs: inout [Int]) -> Int {
         // Runs alternate light, dark, light…, starting and ending light; the light beyond the symbol (taken as n
         // wide, wider than any pattern here needs) lengthens the first and last run.
-        var runs = [n]
+        runs.removeAll(keepingCapacity: true)
+        runs.append(n)
         var colour = false
-        for module in line {
-            if module == colour {
-                runs[runs.count - 1] += 1
-            } else {
-                runs.append(1)
-                colour = module
+        modules.withUnsafeBufferPointer { modules in
+            var run = n
+            for index in 0..<n {
+                let module = modules[start + index * step]
+                if module == colour {
+                    run += 1
+                } else {
+                    runs[runs.count - 1] = run
+                    runs.append(1)
+                    run = 1
+                    colour = module
+                }
             }
+            runs[runs.count - 1] = run
         }
         if colour {
             runs.append(n)

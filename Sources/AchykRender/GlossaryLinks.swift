@@ -8,12 +8,10 @@ extension SiteRenderer {
     /// The address of the glossary's explanation of `label`, seen from `path`; nil without a glossary or a heading
     /// that names the term.
     func glossaryLink(for label: String, from path: String, in language: Language) -> String? {
-        guard let group = siteMap.pagesBySlug["glossary"], let page = group.version(for: language, siteOrder: languages),
-            let body = bodies[page.path]
-        else { return nil }
+        guard let group = siteMap.pagesBySlug["glossary"], let terms = glossaryTerms[language] else { return nil }
         let wanted = Self.stems(of: label, insideParentheses: false)
         guard !wanted.isEmpty else { return nil }
-        let matches = Self.headings(in: body, level: 3).filter { heading in
+        let matches = terms.filter { heading in
             let words = Self.stems(of: heading.html, insideParentheses: true)
             return wanted.allSatisfy { stem in words.contains { $0.hasPrefix(stem) || stem.hasPrefix($0) } }
         }

@@ -30,6 +30,11 @@ public struct SiteRenderer: Sendable {
     let recordsByCase: [String: PartnershipRecord]
     private let groupsByKey: [PageKey: PageGroup]
     let recordsByID: [String: PartnershipRecord]
+    /// Each case study's place in the handbook's order, for its previous and next links (a search through the list
+    /// for every page made a site of 15,000 cases take seconds longer).
+    let caseOrder: [PageKey: Int]
+    /// The glossary's `###` headings (text, id) in each language, read once from its converted page.
+    let glossaryTerms: [Language: [(id: String, html: String)]]
 
     public init(content: SiteContent, theme: Theme, bodies: [String: String], budgets: [MunicipalityFigures] = [], siteMap: SiteMap? = nil) {
         self.content = content
@@ -46,6 +51,15 @@ public struct SiteRenderer: Sendable {
         commentaries = Dictionary(content.pages(of: .budgetCommentary).map { ($0.key.stem, $0) }) { first, _ in first }
         groupsByKey = Dictionary(content.pages.map { ($0.key, $0) }) { first, _ in first }
         recordsByID = Dictionary(content.partnerships.map { ($0.id, $0) }) { first, _ in first }
+        caseOrder = Dictionary(content.pages(of: .caseStudy).enumerated().map { ($0.element.key, $0.offset) }) { first, _ in first }
+        var glossaryTerms: [Language: [(id: String, html: String)]] = [:]
+        if let glossary = content.pages(of: .page).first(where: { $0.key.stem == "glossary" }) {
+            for language in content.settings.languages {
+                guard let page = glossary.version(for: language, siteOrder: content.settings.languages), let body = bodies[page.path] else { continue }
+                glossaryTerms[language] = Self.headings(in: body, level: 3)
+            }
+        }
+        self.glossaryTerms = glossaryTerms
         var oblastNames: [Language: [Oblast: String]] = [:]
         var topicLabels: [Language: [String: String]] = [:]
         let topics = Set(content.pages(of: .caseStudy).flatMap { $0.versions.values.flatMap(\.frontMatter.topics) } + content.partnerships.flatMap(\.topics))

@@ -85,29 +85,45 @@ extension SiteRenderer {
     /// The `<h2 id="…">` (or other `level`) headings of a converted body, in order, with their inner HTML stripped
     /// of tags.
     static func headings(in body: String, level: Int = 2) -> [(id: String, html: String)] {
+        // Bytes, not Foundation's string search: this runs on every long page of a site of thousands.
+        let opening = Array("<h\(level) id=\"".utf8), closing = Array("</h\(level)>".utf8)
         var result: [(id: String, html: String)] = []
-        var rest = body[...]
-        let opening = "<h\(level) id=\"", closing = "</h\(level)>"
-        while let open = rest.range(of: opening) {
-            rest = rest[open.upperBound...]
-            guard let idEnd = rest.firstIndex(of: "\""), let tagEnd = rest[idEnd...].firstIndex(of: ">"),
-                let close = rest[tagEnd...].range(of: closing)
-            else { break }
-            let id = String(rest[..<idEnd])
-            var text = ""
-            var inTag = false
-            for character in rest[rest.index(after: tagEnd)..<close.lowerBound] {
-                if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
+        var body = body
+        body.withUTF8 { bytes in
+            func find(_ needle: [UInt8], from start: Int) -> Int? {
+                guard needle.count <= bytes.count else { return nil }
+                var index = start
+                while index + needle.count <= bytes.count {
+                    if bytes[index] == needle[0] {
+                        var offset = 1
+                        while offset < needle.count && bytes[index + offset] == needle[offset] { offset += 1 }
+                        if offset == needle.count { return index }
+                    }
+                    index += 1
+                }
+                return nil
             }
-            result.append((id, text))
-            rest = rest[close.upperBound...]
+            var position = 0
+            while let open = find(opening, from: position) {
+                let idStart = open + opening.count
+                guard let idEnd = find([0x22], from: idStart), let tagEnd = find([0x3E], from: idEnd), let close = find(closing, from: tagEnd)
+                else { break }
+                let id = String(decoding: UnsafeBufferPointer(rebasing: bytes[idStart..<idEnd]), as: UTF8.self)
+                var text: [UInt8] = []
+                var inTag = false
+                for byte in bytes[(tagEnd + 1)..<close] {
+                    if byte == 0x3C { inTag = true } else if byte == 0x3E { inTag = false } else if !inTag { text.append(byte) }
+                }
+                result.append((id, String(decoding: text, as: UTF8.self)))
+                position = close + closing.count
+            }
         }
         return result
     }
 
     /// Links to the case before and after this one in the handbook's order.
     private func writeNeighbours(of key: PageKey, from path: String, in language: Language, to w: inout HTMLWriter) {
-        guard let index = caseStudies.firstIndex(where: { $0.key == key }) else { return }
+        guard let index = caseOrder[key] else { return }
         let l = localizer(language)
         let previous = index > caseStudies.startIndex ? caseStudies[index - 1] : nil
         let next = index + 1 < caseStudies.endIndex ? caseStudies[index + 1] : nil
