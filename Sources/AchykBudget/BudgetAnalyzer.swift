@@ -24,7 +24,7 @@ public struct BudgetAnalyzer: Sendable {
             let line = filled[index]
             var amounts = line.amounts
             for column in columns where amounts[column.index] == nil { amounts[column.index] = .zero }
-            filled[index] = BudgetLine(code: line.code, name: line.name, names: line.names, amounts: amounts, line: line.line, isDetailed: true, category: line.category)
+            filled[index] = line.with(amounts: amounts, isDetailed: true)
         }
         checkUnknownFunctions(filled, path: table.path, notPublished: notPublished, reporting: &problems)
         checkSubtotals(filled, columns: columns, path: table.path, reporting: &problems)
@@ -102,7 +102,7 @@ public struct BudgetAnalyzer: Sendable {
             }
             result = result.map { line in
                 guard line.code.hasPrefix(total) else { return line }
-                return BudgetLine(code: line.code, name: line.name, names: line.names, amounts: line.amounts, line: line.line, isDetailed: line.code == total, category: line.category)
+                return line.with(isDetailed: line.code == total)
             }
         }
         return result

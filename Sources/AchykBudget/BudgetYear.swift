@@ -20,6 +20,11 @@ public struct BudgetLine: Hashable, Sendable {
     public let category: CodeCategory
 
     public subscript(column: BudgetColumn) -> Amount? { amounts[column.index] }
+
+    /// The same line with other amounts or another judgement of whether totals count it.
+    func with(amounts: [Amount?]? = nil, isDetailed: Bool) -> BudgetLine {
+        BudgetLine(code: code, name: name, names: names, amounts: amounts ?? self.amounts, line: line, isDetailed: isDetailed, category: category)
+    }
 }
 
 /// The figures of one column (approved, revised or executed) of one year.

@@ -56,10 +56,7 @@ extension SiteRenderer {
     /// and a QR code of it, shown only on paper.
     func takePartSection(_ municipality: Municipality, from path: String, in language: Language, leaflet: Bool = false) -> BudgetSection {
         let l = localizer(language)
-        let hearings = municipality.hearings.map { hearing in
-            (date: hearing.date, text: l.date(hearing.date) + (hearing.time.map { ", " + $0 } ?? ""),
-             stage: hearing.stage.map { l.text("hearing_\($0.rawValue)") }, place: text(hearing.place, in: language))
-        }
+        let hearings = municipality.hearings
         let address = paths.absoluteURL(path)
         let qr = leaflet ? (try? QRCode.encode(address))?.svg(label: l.text("leaflet_qr")) : nil
         let addressLabel = l.text("leaflet_address")
@@ -70,9 +67,9 @@ extension SiteRenderer {
         return BudgetSection(id: "take-part", heading: l.text("take_part"), paragraphs: [intro]) { w in
             if !hearings.isEmpty {
                 w.list(hearings, className: "hearings") { w, hearing in
-                    w.element("time", ["datetime": hearing.date.description], text: hearing.text)
-                    if let stage = hearing.stage { w.text(" — " + stage) }
-                    if let place = hearing.place { w.text(": " + place) }
+                    writeWhen(hearing, in: language, to: &w)
+                    if let stage = hearing.stage { w.text(" — " + l.text("hearing_\(stage.rawValue)")) }
+                    if let place = text(hearing.place, in: language) { w.text(": " + place) }
                 }
             }
             if let contact {
@@ -112,6 +109,14 @@ extension SiteRenderer {
         }
     }
 
+}
+
+extension SiteRenderer {
+    /// A hearing's day and, when announced, its hour, as a `<time>`: "20 June 2026, 14:00".
+    func writeWhen(_ hearing: Hearing, in language: Language, to w: inout HTMLWriter) {
+        let l = localizer(language)
+        w.element("time", ["datetime": hearing.date.description], text: l.date(hearing.date) + (hearing.time.map { ", " + $0 } ?? ""))
+    }
 }
 
 /// Which budget jobs: the pages that show converted Markdown (years with commentary) can be made only after the

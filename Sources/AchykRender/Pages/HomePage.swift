@@ -108,7 +108,7 @@ extension SiteRenderer {
             w.put("\n")
         } else {
             w.list(upcoming, className: "hearings") { w, entry in
-                w.element("time", ["datetime": entry.hearing.date.description], text: l.date(entry.hearing.date))
+                writeWhen(entry.hearing, in: language, to: &w)
                 w.put(" — ")
                 w.link(municipalityName(entry.municipality.municipality, in: language), href: SitePaths.relative(from: path, to: paths.municipality(entry.municipality.id, in: language)))
                 if let stage = entry.hearing.stage { w.text(", " + l.text("hearing_\(stage.rawValue)")) }

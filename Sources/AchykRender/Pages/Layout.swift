@@ -157,14 +157,15 @@ extension SiteRenderer {
     /// The stylesheets (the default one, then the theme's additions) and the theme's head snippet, which end the
     /// `<head>` of every page; `href` makes an asset's address as seen from the page.
     func writeHeadEnd(to w: inout HTMLWriter, href: (String) -> String) {
-        w.open("link", ["rel": "stylesheet", "href": href(SitePaths.stylesheet)])
-        w.put("\n")
-        if theme.hasCustomStylesheet {
-            w.open("link", ["rel": "stylesheet", "href": href(Theme.customStylesheet)])
+        for stylesheet in stylesheets {
+            w.open("link", ["rel": "stylesheet", "href": href(stylesheet)])
             w.put("\n")
         }
         w.raw(theme.snippets.head)
     }
+
+    /// The default stylesheet, then the theme's additions when it has some.
+    var stylesheets: [String] { [SitePaths.stylesheet] + (theme.hasCustomStylesheet ? [Theme.customStylesheet] : []) }
 
     private func writeMenu(_ items: [LinkView], label: EscapedText, className: StaticString, to w: inout HTMLWriter) {
         w.put("<nav class=\"")

@@ -14,7 +14,7 @@ extension SiteRenderer {
         w.element("title", text: localizer(defaultLanguage).text("not_found_title"))
         w.put("\n<meta name=\"robots\" content=\"noindex\">\n")
         w.put("<style>\n")
-        for name in [SitePaths.stylesheet] + (theme.hasCustomStylesheet ? [Theme.customStylesheet] : []) {
+        for name in stylesheets {
             guard let data = theme.assets[name] else { continue }
             // A stylesheet cannot end the element early: "</" never appears in CSS outside a string or comment.
             w.raw(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/"))
