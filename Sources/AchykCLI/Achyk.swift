@@ -122,11 +122,39 @@ struct Check: AsyncParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
+    @Flag(help: "Also print, per section and language, how many pages are translated, shown by fallback or missing, and list them.")
+    var translations = false
+
+    @Option(name: .customLong("min-translated"), help: ArgumentHelp(
+        "Fail when less than PERCENT of the pages and records of a language are written in it (implies --translations).", valueName: "PERCENT"))
+    var minTranslated: Double?
+
+    func validate() throws {
+        if let minTranslated, !(0...100).contains(minTranslated) {
+            throw ValidationError("--min-translated must be a percentage from 0 to 100")
+        }
+    }
+
     func run() async throws {
         let buildOptions = BuildOptions(
             contentFolder: options.contentFolder, theme: options.themeSource, outputFolder: nil,
             includesDrafts: options.drafts, strict: options.strict, now: options.day)
-        let report = await SiteBuilder(logger: options.makeLogger()).build(buildOptions)
+        let builder = SiteBuilder(logger: options.makeLogger())
+        let report = await builder.build(buildOptions)
+        var belowThreshold: [String] = []
+        if translations || minTranslated != nil, let translationReport = builder.translationReport(buildOptions).0 {
+            print(translationReport.text)
+            if let minTranslated {
+                for language in translationReport.languages where translationReport.percentTranslated(language) < minTranslated {
+                    belowThreshold.append("\(language.rawValue): \(TranslationReport.percent(translationReport.percentTranslated(language))) translated, below --min-translated \(TranslationReport.percent(minTranslated))")
+                }
+            }
+        }
         try Summary(report: report, verb: "Checked", destination: nil, strict: options.strict).print()
+        if !belowThreshold.isEmpty {
+            var standardError = FileHandle.standardError
+            for line in belowThreshold { Swift.print(line, to: &standardError) }
+            throw ExitCode(1)
+        }
     }
 }

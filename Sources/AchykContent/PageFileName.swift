@@ -5,7 +5,7 @@ struct PageFileName: Hashable {
     let stem: String
     let language: Language
 
-    static let reservedSlugs: Set<String> = ["handbook", "partnerships", "budgets", "news", "data", "files", "assets"]
+    static let reservedSlugs: Set<String> = ["handbook", "partnerships", "budgets", "news", "data", "files", "assets", "search"]
 
     /// Checks the name against the contract; each problem is reported at line 1 of the file.
     static func parse(

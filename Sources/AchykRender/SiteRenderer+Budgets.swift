@@ -70,6 +70,8 @@ extension SiteRenderer {
                     writeWhen(hearing, in: language, to: &w)
                     if let stage = hearing.stage { w.text(" — " + l.text("hearing_\(stage.rawValue)")) }
                     if let place = text(hearing.place, in: language) { w.text(": " + place) }
+                    w.put(" ")
+                    writeCalendarLink(municipality.id, from: path, in: language, to: &w)
                 }
             }
             if let contact {
@@ -112,6 +114,13 @@ extension SiteRenderer {
 }
 
 extension SiteRenderer {
+    /// "Add to calendar": the municipality's hearings as an iCalendar file, which phones open in their calendar.
+    func writeCalendarLink(_ id: String, from path: String, in language: Language, to w: inout HTMLWriter) {
+        w.open("a", ["class": "calendar", "href": SitePaths.relative(from: path, to: paths.hearingsCalendar(id, in: language)), "type": "text/calendar", "download": ""])
+        w.text(localizer(language).text("add_to_calendar"))
+        w.put("</a>")
+    }
+
     /// A hearing's day and, when announced, its hour, as a `<time>`: "20 June 2026, 14:00".
     func writeWhen(_ hearing: Hearing, in language: Language, to w: inout HTMLWriter) {
         let l = localizer(language)

@@ -28,7 +28,7 @@ public struct SiteRenderer: Sendable {
     let caseItems = CaseItems()
     /// The record of each case study, by the case's stem.
     let recordsByCase: [String: PartnershipRecord]
-    private let groupsByKey: [PageKey: PageGroup]
+    let groupsByKey: [PageKey: PageGroup]
     let recordsByID: [String: PartnershipRecord]
     /// Each case study's place in the handbook's order, for its previous and next links (a search through the list
     /// for every page made a site of 15,000 cases take seconds longer).
@@ -102,13 +102,13 @@ public struct SiteRenderer: Sendable {
             jobs.append(RenderJob(name: "sitemap") { [self] in [renderSitemap()] })
             jobs.append(RenderJob(name: "language chooser") { [self] in [renderLanguageChooser()] })
             jobs.append(RenderJob(name: "404") { [self] in [renderNotFound()] })
-            jobs += dataJobs()
+            jobs += dataJobs() + calendarJobs()
             jobs.append(RenderJob(name: "assets") { [self] in
                 theme.assets.map { OutputFile(path: $0.key, contents: .data($0.value)) }
                     + content.files.map { OutputFile(path: $0.outputPath, contents: .copy(fromPath: $0.sourcePath)) }
             })
         }
-        if markdown != false { jobs += feedJobs() }
+        if markdown != false { jobs += feedJobs() + searchIndexJobs() }
         for page in siteMap.pages where markdown == nil || needsMarkdown(page.content) == markdown {
             jobs += pageJobs(page)
         }
@@ -119,6 +119,8 @@ public struct SiteRenderer: Sendable {
     /// when news changed (feeds carry bodies; lists and the home page show only front matter).
     public func jobs(forBodiesOf keys: Set<PageKey>) -> [RenderJob] {
         var jobs = keys.contains { $0.kind == .news } ? feedJobs() : []
+        // A page's words are in the search index.
+        if !keys.isEmpty { jobs += searchIndexJobs() }
         for page in siteMap.pages {
             switch page.content {
             case .text(let key) where keys.contains(key): jobs += pageJobs(page)
@@ -134,6 +136,10 @@ public struct SiteRenderer: Sendable {
             guard let path = page.paths[language] else { return nil }
             return RenderJob(name: path, kind: page.content.kindName) { [self] in try render(page.content, in: language) }
         }
+    }
+
+    private func searchIndexJobs() -> [RenderJob] {
+        languages.map { language in RenderJob(name: "search index (\(language.rawValue))", kind: "search index") { [self] in try renderSearchIndex(in: language) } }
     }
 
     private func feedJobs() -> [RenderJob] {
@@ -167,6 +173,7 @@ public struct SiteRenderer: Sendable {
         case .municipality(let id):
             guard let municipality = budgetsByID[id] else { throw RenderError.notInContent("municipality \(id)") }
             return [renderMunicipality(municipality, in: language)]
+        case .search: return [try renderSearchPage(in: language)]
         case .budgetYear(let id, let yearNumber):
             guard let municipality = budgetsByID[id], let year = municipality.year(yearNumber) else {
                 throw RenderError.notInContent("budget \(id)/\(yearNumber)")
@@ -262,6 +269,7 @@ extension PageContent {
         case .partnershipIndex, .partnership: "partnership pages"
         case .budgetsIndex, .municipality: "budget indexes"
         case .budgetYear: "citizen budgets"
+        case .search: "search pages"
         }
     }
 }

@@ -20,11 +20,13 @@ public enum PageContent: Hashable, Sendable {
     case budgetsIndex
     case municipality(id: String)
     case budgetYear(id: String, year: Int)
+    /// The search page, with every page from A to Z.
+    case search
 
     /// The section whose menu entry the page belongs to, if any.
     public var section: SiteSection? {
         switch self {
-        case .home: nil
+        case .home, .search: nil
         case .newsList: .news
         case .handbookIndex, .handbookOblast, .handbookTopic: .handbook
         case .text(let key):
@@ -97,6 +99,7 @@ public struct SiteMap: Sendable {
         contents += handbookOblasts.map(PageContent.handbookOblast) + handbookTopics.map(PageContent.handbookTopic)
         if !content.partnerships.isEmpty { contents.append(.partnershipIndex) }
         if !budgets.isEmpty { contents.append(.budgetsIndex) }
+        contents.append(.search)
         contents += content.pages.filter { $0.key.kind != .budgetCommentary }.map { PageContent.text($0.key) }
         contents += content.partnerships.map { PageContent.partnership(id: $0.id) }
         for municipality in budgets {
@@ -123,6 +126,11 @@ public struct SiteMap: Sendable {
             }
         }
         if !budgets.isEmpty { files.insert(SitePaths.dataPackage) }
+        let municipalitiesWithHearings = budgets.filter { !$0.municipality.hearings.isEmpty }
+        for language in languages {
+            files.formUnion(municipalitiesWithHearings.map { paths.hearingsCalendar($0.id, in: language) })
+            if !municipalitiesWithHearings.isEmpty { files.insert(paths.hearingsCalendar(in: language)) }
+        }
         self.files = files
         linkTargets = pagePaths.union(files)
     }
@@ -170,6 +178,7 @@ extension SitePaths {
         case .budgetsIndex: budgets(in: language)
         case .municipality(let id): municipality(id, in: language)
         case .budgetYear(let id, let year): budgetYear(id, year, in: language)
+        case .search: search(in: language)
         }
     }
 }

@@ -69,6 +69,15 @@ public struct SitePaths: Hashable, Sendable {
 
     public func feed(_ language: Language) -> String { "\(language.rawValue)/feed.xml" }
 
+    /// The search page of a language, its index files beside it, and the script that reads them.
+    public func search(in language: Language) -> String { "\(language.rawValue)/search/index.html" }
+    public func searchFolder(_ language: Language) -> String { "\(language.rawValue)/search/" }
+    public static let searchScript = "assets/search.js"
+
+    /// The hearings as iCalendar files: of one municipality, and of the whole site, in a language.
+    public func hearingsCalendar(_ id: String, in language: Language) -> String { "\(language.rawValue)/budgets/\(id)/hearings.ics" }
+    public func hearingsCalendar(in language: Language) -> String { "\(language.rawValue)/hearings.ics" }
+
     // MARK: - Addresses
 
     /// The public address of an output file: `index.html` is dropped, as servers show folders by their index.
@@ -113,6 +122,19 @@ public struct SitePaths: Hashable, Sendable {
                 return result
             }
         }
+    }
+
+    /// The output path a relative link made by `relative(from:to:)` leads to from the page at `from`.
+    public static func resolve(_ link: String, from: String) -> String {
+        var parts = from.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
+        for part in link.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+            } else if part != "." {
+                parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
     }
 
     /// A link an editor wrote from the site root (`/en/budgets/`), as the output file it means and the relative

@@ -488,6 +488,38 @@ other_lines:
   other: "{n} other lines"
 other_lines_note: "Every line is in the CSV file (Download the data)."
 
+# Search
+search: "Search"
+search_intro: "Find case studies, citizen budgets, partnerships, news and pages of this site."
+search_label: "What are you looking for?"
+search_button: "Search"
+search_found: "Results: {count}"
+search_none: "Nothing found for “{query}”."
+search_loading: "Searching…"
+search_error: "The search index could not be loaded. Use the list below."
+search_more: "Show more"
+search_kind_case: "Case study"
+search_kind_budget: "Citizen budget"
+search_kind_municipality: "Municipality"
+search_kind_partnership: "Partnership"
+search_kind_news: "News"
+search_kind_page: "Page"
+search_a_z: "All pages from A to Z"
+search_letters: "Letters"
+pages_count:
+  one: "{n} page"
+  other: "{n} pages"
+
+# Calendars and embedding
+calendar_name: "{name}: budget hearings"
+calendar_summary: "{name}: public budget hearing"
+calendar_summary_stage: "{name}: public hearing {stage}"
+calendar_more: "Details: {url}"
+add_to_calendar: "Add to calendar"
+calendar_all: "All hearings in one calendar (.ics)"
+embed_chart: "Embed this chart in your site"
+embed_hint: "Copy this code into a page of your site: it shows the chart from this site, with a link to its page."
+
 """#,
         "i18n/ky.yaml": #"""
 # Кыргызча интерфейс сөздөрү. Ар бир ачкыч ru.yaml жана en.yaml файлдарында да болушу керек.
@@ -704,6 +736,38 @@ other_lines:
   one: "дагы {n} сап"
   other: "дагы {n} сап"
 other_lines_note: "Бардык саптар CSV файлында («Маалыматтарды жүктөп алуу» бөлүмү)."
+
+# Search
+search: "Издөө"
+search_intro: "Сайттагы кейстерди, жарандык бюджеттерди, өнөктөштүктөрдү, жаңылыктарды жана барактарды табуу."
+search_label: "Эмнени издейсиз?"
+search_button: "Издөө"
+search_found: "Табылды: {count}"
+search_none: "«{query}» боюнча эч нерсе табылган жок."
+search_loading: "Изделүүдө…"
+search_error: "Издөө индекси жүктөлгөн жок. Төмөндөгү тизмени колдонуңуз."
+search_more: "Дагы көрсөтүү"
+search_kind_case: "Кейс"
+search_kind_budget: "Жарандык бюджет"
+search_kind_municipality: "Муниципалитет"
+search_kind_partnership: "Өнөктөштүк"
+search_kind_news: "Жаңылык"
+search_kind_page: "Барак"
+search_a_z: "Бардык барактар алфавит боюнча"
+search_letters: "Тамгалар"
+pages_count:
+  one: "{n} барак"
+  other: "{n} барак"
+
+# Calendars and embedding
+calendar_name: "{name}: бюджеттик угуулар"
+calendar_summary: "{name}: бюджет боюнча коомдук угуу"
+calendar_summary_stage: "{name}: {stage} коомдук угуу"
+calendar_more: "Кененирээк: {url}"
+add_to_calendar: "Календарга кошуу"
+calendar_all: "Бардык угуулар бир календарда (.ics)"
+embed_chart: "Бул диаграмманы өз сайтыңызга коюу"
+embed_hint: "Бул кодду өз сайтыңыздын барагына көчүрүңүз: диаграмма ушул сайттан көрсөтүлөт, анын барагына шилтеме менен."
 
 """#,
         "i18n/ru.yaml": #"""
@@ -931,6 +995,40 @@ other_lines:
   many: "ещё {n} строк"
   other: "ещё {n} строки"
 other_lines_note: "Все строки — в файле CSV (раздел «Скачать данные»)."
+
+# Search
+search: "Поиск"
+search_intro: "Поиск по кейсам, гражданским бюджетам, партнёрствам, новостям и страницам сайта."
+search_label: "Что вы ищете?"
+search_button: "Найти"
+search_found: "Найдено: {count}"
+search_none: "По запросу «{query}» ничего не найдено."
+search_loading: "Идёт поиск…"
+search_error: "Не удалось загрузить поисковый индекс. Воспользуйтесь списком ниже."
+search_more: "Показать ещё"
+search_kind_case: "Кейс"
+search_kind_budget: "Гражданский бюджет"
+search_kind_municipality: "Муниципалитет"
+search_kind_partnership: "Партнёрство"
+search_kind_news: "Новость"
+search_kind_page: "Страница"
+search_a_z: "Все страницы по алфавиту"
+search_letters: "Буквы"
+pages_count:
+  one: "{n} страница"
+  few: "{n} страницы"
+  many: "{n} страниц"
+  other: "{n} страницы"
+
+# Calendars and embedding
+calendar_name: "{name}: бюджетные слушания"
+calendar_summary: "{name}: публичные бюджетные слушания"
+calendar_summary_stage: "{name}: публичные слушания {stage}"
+calendar_more: "Подробнее: {url}"
+add_to_calendar: "Добавить в календарь"
+calendar_all: "Все слушания в одном календаре (.ics)"
+embed_chart: "Встроить этот график на свой сайт"
+embed_hint: "Скопируйте этот код на страницу своего сайта: график будет показан с этого сайта, со ссылкой на его страницу."
 
 """#,
     ]

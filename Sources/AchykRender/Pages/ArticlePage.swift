@@ -17,9 +17,10 @@ extension SiteRenderer {
         if let section = front.section.flatMap(SiteSection.init(rawValue:)) { sections.append(section) }
         let frame = PageFrame(
             versions: perLanguage { paths.page(key, in: $0) }, title: front.title, description: front.summary ?? front.tagline ?? "",
-            menuEntry: key.kind == .page ? key.stem : key.kind.folder, isArticle: key.kind != .page)
+            menuEntry: key.kind == .page ? key.stem : key.kind.folder, isArticle: key.kind != .page,
+            breadcrumbs: breadcrumbs(through: sections, from: path, in: language),
+            structuredData: articleData(page, key: key, path: path, in: language))
         let html = self.page(frame, in: language) { w in
-            writeBreadcrumbs(breadcrumbs(through: sections, from: path, in: language), in: language, to: &w)
             w.put("<article class=\"article\">\n")
             if page.language != language {
                 w.put("<aside class=\"notice\" role=\"note\">\n")

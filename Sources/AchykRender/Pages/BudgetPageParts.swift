@@ -38,8 +38,9 @@ struct BudgetPageBody {
 extension SiteRenderer {
     /// The page of a budget or partnership body: breadcrumbs, title, notices, lead, key figures, sections, source.
     func budgetPage(_ frame: PageFrame, in language: Language, _ body: BudgetPageBody) -> HTMLWriter {
-        page(frame, in: language) { w in
-            writeBreadcrumbs(body.breadcrumbs, in: language, to: &w)
+        var frame = frame
+        frame.breadcrumbs = body.breadcrumbs
+        return page(frame, in: language) { w in
             w.put("<article class=\"budget\">\n<header class=\"article-head\">\n")
             w.element("h1", text: body.title)
             w.put("\n")
@@ -190,9 +191,17 @@ struct DataTable {
     }
 }
 
+/// The "embed this chart" snippet under a chart that has a file of its own.
+struct ChartEmbed {
+    let summary: String
+    let hint: String
+    /// HTML to copy, shown as text.
+    let code: String
+}
+
 extension HTMLWriter {
     /// A chart with its data table beside it, folded in a `<details>` so that the page stays short.
-    mutating func chart(_ svg: String, caption: String, tableSummary: String, table: DataTable) {
+    mutating func chart(_ svg: String, caption: String, tableSummary: String, table: DataTable, embed: ChartEmbed? = nil) {
         // Side by side on a wide screen (`.chart-and-table`), one under the other on a phone.
         put("<div class=\"chart-and-table\">\n<figure class=\"chart\">\n")
         raw(svg)
@@ -203,6 +212,15 @@ extension HTMLWriter {
         put("\n")
         table.write(to: &self)
         put("</details>\n")
+        if let embed {
+            put("<details class=\"embed\">\n")
+            element("summary", text: embed.summary)
+            put("\n")
+            element("p", text: embed.hint)
+            put("\n<pre><code>")
+            text(embed.code)
+            put("</code></pre>\n</details>\n")
+        }
         // On paper, where most charts and every folded table are left out, their main figures as a short list.
         let short = table.shortList(limit: 3)
         if !short.isEmpty {

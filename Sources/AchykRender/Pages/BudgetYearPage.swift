@@ -56,7 +56,10 @@ struct BudgetYearPage {
         var lead = [l.text("basis_\(year.headlineColumn.rawValue)", ["year": yearText])]
         let frame = PageFrame(
             versions: renderer.perLanguage { renderer.paths.budgetYear(info.id, year.year, in: $0) }, title: title,
-            description: lead.joined(separator: " "), menuEntry: SiteSection.budgets.rawValue)
+            description: lead.joined(separator: " "), menuEntry: SiteSection.budgets.rawValue,
+            structuredData: [renderer.budgetYearData(
+                info, year: year.year, title: title, description: ([title + "."] + lead + (info.isSample ? [l.text("sample_notice")] : [])).joined(separator: " "),
+                path: path, in: language)])
         let html = renderer.budgetPage(frame, in: language, BudgetPageBody(
             breadcrumbs: renderer.budgetBreadcrumbs(from: path, in: language, municipality: info),
             title: title, subtitle: renderer.municipalitySubtitle(info, in: language),
@@ -112,6 +115,7 @@ struct BudgetYearPage {
             legend: [LegendEntry(label: l.text("own_revenue"), style: .solid), LegendEntry(label: l.text("transfers"), style: .hatched)])
         let bySourceSVG = bySource.svg()
         charts.append(Chart(name: "revenue", title: bySource.text.title, svg: bySourceSVG))
+        let embedding = chartEmbed("revenue", title: bySource.text.title)
         let table = DataTable(
             caption: bySource.text.title, columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
             rows: tableRows(lines, column: column) { line, amount in
@@ -126,7 +130,7 @@ struct BudgetYearPage {
         }
         // The shares are said once, in the sentence; the chart's legend tells own revenue from transfers.
         return BudgetSection(id: "where-from", heading: l.text("where_from"), paragraphs: paragraphs) { w in
-            w.chart(bySourceSVG, caption: caption, tableSummary: tableSummary, table: table)
+            w.chart(bySourceSVG, caption: caption, tableSummary: tableSummary, table: table, embed: embedding)
         }
     }
 
@@ -160,6 +164,7 @@ struct BudgetYearPage {
             }, legend: [])
         let svg = chart.svg()
         charts.append(Chart(name: "functions", title: chart.text.title, svg: svg))
+        let embedding = chartEmbed("functions", title: chart.text.title)
         let table = DataTable(
             caption: chart.text.title, columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
             rows: functions.map { function in
@@ -169,7 +174,7 @@ struct BudgetYearPage {
         let (caption, tableSummary) = (chart.text.title, l.text("data_table"))
         return BudgetSection(
             id: "where-to", heading: l.text("where_to"), paragraphs: [summarySentence(figures)].filter { !$0.isEmpty }
-        ) { w in w.chart(svg, caption: caption, tableSummary: tableSummary, table: table) }
+        ) { w in w.chart(svg, caption: caption, tableSummary: tableSummary, table: table, embed: embedding) }
     }
 
     private func perResident(_ figures: ColumnFigures, _ charts: inout [Chart]) -> BudgetSection {
@@ -187,6 +192,7 @@ struct BudgetYearPage {
             }, legend: [])
         let svg = chart.svg()
         charts.append(Chart(name: "per-resident", title: chart.text.title, svg: svg))
+        let embedding = chartEmbed("per-resident", title: chart.text.title)
         let table = DataTable(
             caption: chart.text.title, columns: [l.text("code"), l.text("item"), l.text("amount")],
             rows: perPerson.map { function, amount in [.code(function), .header(functionName(function)), .number(l.numberWithTyiyn(amount))] }
@@ -195,7 +201,7 @@ struct BudgetYearPage {
         let (caption, tableSummary) = (chart.text.title, l.text("data_table"))
         return BudgetSection(
             id: "per-resident", heading: l.text("for_each_resident"), paragraphs: [sentence]
-        ) { w in w.chart(svg, caption: caption, tableSummary: tableSummary, table: table) }
+        ) { w in w.chart(svg, caption: caption, tableSummary: tableSummary, table: table, embed: embedding) }
     }
 
     private func planAndReality(_ charts: inout [Chart]) -> BudgetSection {
@@ -235,6 +241,7 @@ struct BudgetYearPage {
             legend: [LegendEntry(label: l.text("approved"), style: .outline), LegendEntry(label: l.text("executed"), style: .solid)])
         let svg = chart.svg()
         charts.append(Chart(name: "plan", title: chart.text.title, svg: svg))
+        let embedding = chartEmbed("plan", title: chart.text.title)
         let rows = functions.map { function in
             row(function, functionName(function), approved.byFunction[function] ?? .zero, revised?.byFunction[function], executed.byFunction[function] ?? .zero, rates.byFunction[function] ?? nil)
         } + totals
@@ -242,7 +249,7 @@ struct BudgetYearPage {
         let (caption, tableSummary) = (chart.text.title, l.text("data_table"))
         return BudgetSection(
             id: "plan-and-reality", heading: l.text("plan_and_reality"), paragraphs: [sentence]
-        ) { w in w.chart(svg, caption: caption, tableSummary: tableSummary, table: table) }
+        ) { w in w.chart(svg, caption: caption, tableSummary: tableSummary, table: table, embed: embedding) }
     }
 
     private func compared(_ charts: inout [Chart]) -> BudgetSection? {
@@ -288,6 +295,7 @@ struct BudgetYearPage {
             legend: [LegendEntry(label: previousText, style: .previous), LegendEntry(label: yearText, style: .solid)])
         let svg = chart.svg()
         charts.append(Chart(name: "change", title: chart.text.title, svg: svg))
+        let embedding = chartEmbed("change", title: chart.text.title)
         let table = DataTable(
             caption: chart.text.title, columns: [l.text("code"), l.text("item"), l.text("label_som", ["label": previousText]), l.text("label_som", ["label": yearText]), l.text("change")],
             rows: functions.map { row($0, functionName($0), before.byFunction[$0] ?? .zero, now.byFunction[$0] ?? .zero) } + totals,
@@ -295,7 +303,7 @@ struct BudgetYearPage {
         let (caption, tableSummary) = (chart.text.title, l.text("data_table"))
         return BudgetSection(
             id: "compared", heading: heading, paragraphs: [sentence]
-        ) { w in w.chart(svg, caption: caption, tableSummary: tableSummary, table: table) }
+        ) { w in w.chart(svg, caption: caption, tableSummary: tableSummary, table: table, embed: embedding) }
     }
 
     private func whatMoneyBuys(_ charts: inout [Chart]) -> BudgetSection? {
@@ -313,6 +321,7 @@ struct BudgetYearPage {
                 ? [LegendEntry(label: l.text("running_costs"), style: .solid), LegendEntry(label: l.text("capital_spending"), style: .capital)] : [])
         let svg = chart.svg()
         charts.append(Chart(name: "economic", title: chart.text.title, svg: svg))
+        let embedding = chartEmbed("economic", title: chart.text.title)
         let table = DataTable(
             caption: chart.text.title, columns: [l.text("code"), l.text("item"), l.text("amount"), l.text("share")],
             rows: lines.prefix(Self.tableLines).map { line, amount, share in [.code(line.code), .header(label(line)), .number(l.number(amount)), .number(l.percent(share))] }
@@ -321,7 +330,7 @@ struct BudgetYearPage {
         let (caption, tableSummary) = (chart.text.title, l.text("data_table"))
         return BudgetSection(
             id: "what-money-buys", heading: l.text("what_money_buys"), paragraphs: [l.text("what_money_buys_text")]
-        ) { w in w.chart(svg, caption: caption, tableSummary: tableSummary, table: table) }
+        ) { w in w.chart(svg, caption: caption, tableSummary: tableSummary, table: table, embed: embedding) }
     }
 
     /// The CSO's words on this year, with the same fallback as any page.
@@ -385,6 +394,14 @@ struct BudgetYearPage {
                 w.put("</p>\n")
             }
         }
+    }
+
+    /// The code a local news site copies to show a chart: its SVG file from this site, linked to this page.
+    private func chartEmbed(_ name: String, title: String) -> ChartEmbed {
+        let svg = renderer.paths.absoluteURL(renderer.paths.budgetChart(info.id, year.year, chart: name, in: language))
+        let page = renderer.paths.absoluteURL(path)
+        let code = "<a href=\"\(Escaping.escape(page))\"><img src=\"\(Escaping.escape(svg))\" alt=\"\(Escaping.escape(title))\" style=\"max-width:100%;height:auto\"></a>"
+        return ChartEmbed(summary: l.text("embed_chart"), hint: l.text("embed_hint"), code: code)
     }
 
     private func downloads(_ charts: [Chart]) -> BudgetSection {

@@ -113,7 +113,13 @@ extension SiteRenderer {
                 w.link(municipalityName(entry.municipality.municipality, in: language), href: SitePaths.relative(from: path, to: paths.municipality(entry.municipality.id, in: language)))
                 if let stage = entry.hearing.stage { w.text(", " + l.text("hearing_\(stage.rawValue)")) }
                 if let place = text(entry.hearing.place, in: language) { w.text(": " + place) }
+                w.put(" ")
+                writeCalendarLink(entry.municipality.id, from: path, in: language, to: &w)
             }
+            w.put("<p>")
+            w.open("a", ["class": "calendar", "href": SitePaths.relative(from: path, to: paths.hearingsCalendar(in: language)), "type": "text/calendar", "download": ""])
+            w.text(l.text("calendar_all"))
+            w.put("</a></p>\n")
         }
         w.put("<p class=\"more\">")
         w.link(l.text("budgets_compare"), href: SitePaths.relative(from: path, to: paths.budgets(in: language)))

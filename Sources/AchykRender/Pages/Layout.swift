@@ -11,13 +11,17 @@ struct PageFrame {
     /// Which menu entry the page belongs to (a page slug, `handbook`, `news`), if any.
     let menuEntry: String?
     var isArticle = false
+    /// The way back to the home page, shown above the page and given to search engines.
+    var breadcrumbs: [LinkView] = []
+    /// schema.org descriptions of what the page is (JSON-LD), besides its breadcrumbs.
+    var structuredData: [JSONValue] = []
 }
 
 /// The words of the layout in one language, the same on every page: made once per language.
 struct LayoutTexts: Sendable {
     let siteTitle, siteDescription: String
     /// Escaped once: they stand on every page of the language.
-    let escapedSiteTitle, feedTitle, skip, languages, mainMenu, menu, feed, allLanguages: EscapedText
+    let escapedSiteTitle, feedTitle, skip, languages, mainMenu, menu, feed, allLanguages, search: EscapedText
     let publishedBy: EscapedText?
 
     init(_ site: SiteRenderer, _ language: Language) {
@@ -32,6 +36,7 @@ struct LayoutTexts: Sendable {
         menu = EscapedText(l.text("menu"))
         feed = EscapedText(l.text("feed"))
         allLanguages = EscapedText(l.text("all_languages"))
+        search = EscapedText(l.text("search"))
         publishedBy = site.text(site.settings.organisation, in: language).map { EscapedText("\(l.text("published_by")) \($0)") }
     }
 }
@@ -98,6 +103,7 @@ extension SiteRenderer {
         w.put("\n")
         w.open("meta", ["name": "twitter:description", "content": description])
         w.put("\n")
+        writeStructuredData(frame, at: current, in: language, to: &w)
         writeHeadEnd(to: &w, href: { SitePaths.relative(from: current, to: $0) })
         w.put("</head>\n<body>\n<a class=\"skip\" href=\"#main\">")
         w.text(texts.skip)
@@ -106,8 +112,11 @@ extension SiteRenderer {
         w.text(SitePaths.relative(from: current, to: paths.home(language)))
         w.put("\">")
         w.text(texts.escapedSiteTitle)
-        w.put("</a>")
-        w.put("\n")
+        w.put("</a>\n<a class=\"search-link\" href=\"")
+        w.text(SitePaths.relative(from: current, to: paths.search(in: language)))
+        w.put(current == paths.search(in: language) ? "\" aria-current=\"page\">" : "\">")
+        w.text(texts.search)
+        w.put("</a>\n")
         w.put("<nav class=\"languages\" aria-label=\"")
         w.text(texts.languages)
         w.put("\">")
@@ -131,6 +140,7 @@ extension SiteRenderer {
         writeMenu(items, label: texts.mainMenu, className: "menu menu-wide", to: &w)
         w.raw(theme.snippets.header)
         w.put("</header>\n<main id=\"main\" class=\"wrap\">\n")
+        writeBreadcrumbs(frame.breadcrumbs, in: language, to: &w)
         main(&w)
         w.put("</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n")
         if let publishedBy = texts.publishedBy {

@@ -38,7 +38,8 @@ extension SiteRenderer {
         }]
         if let chart = yearsChart(municipality, in: language) { sections.append(chart) }
         sections.append(takePartSection(info, from: path, in: language))
-        let frame = PageFrame(versions: perLanguage { paths.municipality(info.id, in: $0) }, title: name, description: l.text("budgets_intro"), menuEntry: SiteSection.budgets.rawValue)
+        let frame = PageFrame(versions: perLanguage { paths.municipality(info.id, in: $0) }, title: name, description: l.text("budgets_intro"), menuEntry: SiteSection.budgets.rawValue,
+            structuredData: [municipalityData(info, path: path, in: language)])
         let html = budgetPage(frame, in: language, BudgetPageBody(
             breadcrumbs: budgetBreadcrumbs(from: path, in: language), title: name, subtitle: municipalitySubtitle(info, in: language),
             notices: info.isSample ? [l.text("sample_notice")] : [], keyFiguresHeading: l.text("key_figures"), keyFigures: keyFigures,

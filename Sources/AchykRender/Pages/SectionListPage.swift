@@ -33,9 +33,9 @@ extension SiteRenderer {
                 return Fact.Value(label: topicLabel(topic, in: language), href: SitePaths.relative(from: path, to: target), isCurrent: target == path)
             }),
         ].filter { !$0.values.isEmpty }
-        let frame = PageFrame(versions: perLanguage { paths.path(of: content, in: $0) }, title: title, description: intro ?? "", menuEntry: SiteSection.handbook.rawValue)
+        let frame = PageFrame(versions: perLanguage { paths.path(of: content, in: $0) }, title: title, description: intro ?? "", menuEntry: SiteSection.handbook.rawValue,
+            breadcrumbs: breadcrumbs(through: isIndex ? [] : [.handbook], from: path, in: language))
         let html = page(frame, in: language) { w in
-            writeBreadcrumbs(breadcrumbs(through: isIndex ? [] : [.handbook], from: path, in: language), in: language, to: &w)
             w.element("h1", text: title)
             w.put("\n")
             if let intro {
@@ -76,9 +76,9 @@ extension SiteRenderer {
     func renderNewsList(in language: Language) -> OutputFile {
         let l = localizer(language)
         let path = paths.section(.news, in: language)
-        let frame = PageFrame(versions: perLanguage { paths.section(.news, in: $0) }, title: l.text("news"), description: "", menuEntry: SiteSection.news.rawValue)
+        let frame = PageFrame(versions: perLanguage { paths.section(.news, in: $0) }, title: l.text("news"), description: "", menuEntry: SiteSection.news.rawValue,
+            breadcrumbs: breadcrumbs(through: [], from: path, in: language))
         let html = page(frame, in: language) { w in
-            writeBreadcrumbs(breadcrumbs(through: [], from: path, in: language), in: language, to: &w)
             w.element("h1", text: l.text("news"))
             w.put("\n")
             writeSectionPages(sectionPageLinks(.news, from: path, in: language), label: l.text("about_section"), to: &w)

@@ -1,0 +1,110 @@
+import AchykHTML
+import AchykModel
+import AchykSearch
+import AchykSite
+
+/// The search page of a language: a search box that `assets/search.js` brings to life, and under it every page
+/// of the site from A to Z, which is all a reader without JavaScript gets, and enough to find anything.
+extension SiteRenderer {
+    func renderSearchPage(in language: Language) throws -> OutputFile {
+        let l = localizer(language)
+        let path = paths.search(in: language)
+        let documents = try searchDocuments(in: language, withText: false)
+        let frame = PageFrame(versions: perLanguage { paths.search(in: $0) }, title: l.text("search"), description: l.text("search_intro"), menuEntry: nil,
+            breadcrumbs: breadcrumbs(through: [], from: path, in: language))
+        let html = page(frame, in: language) { w in
+            w.element("h1", text: l.text("search"))
+            w.put("\n")
+            let kindLabels = SearchKind.allCases.map { l.text("search_kind_\($0.rawValue)") }
+            w.open("div", [
+                "id": "search", "class": "search", "data-index": "./", "data-root": SitePaths.relative(from: path, to: ""),
+                "data-lang": language.rawValue, "data-state": "idle",
+                "data-found": l.text("search_found"), "data-none": l.text("search_none"), "data-loading": l.text("search_loading"),
+                "data-error": l.text("search_error"), "data-more": l.text("search_more"),
+                "data-kind-case": kindLabels[0], "data-kind-budget": kindLabels[1], "data-kind-municipality": kindLabels[2],
+                "data-kind-partnership": kindLabels[3], "data-kind-news": kindLabels[4], "data-kind-page": kindLabels[5],
+            ])
+            w.put("\n<form class=\"search-form\" role=\"search\" action=\"index.html\" method=\"get\" hidden>\n<label for=\"search-q\">")
+            w.text(l.text("search_label"))
+            w.put("</label>\n<input id=\"search-q\" type=\"search\" name=\"q\" autocomplete=\"off\" spellcheck=\"false\">\n<button type=\"submit\">")
+            w.text(l.text("search_button"))
+            w.put("</button>\n</form>\n<p id=\"search-status\" class=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n")
+            w.put("<ol id=\"search-results\" class=\"search-results\"></ol>\n<button id=\"search-more\" class=\"search-more\" type=\"button\" hidden>")
+            w.text(l.text("search_more"))
+            w.put("</button>\n</div>\n")
+            writeAToZ(documents, from: path, in: language, to: &w)
+            w.open("script", ["src": SitePaths.relative(from: path, to: SitePaths.searchScript)])
+            w.put("</script>\n")
+        }
+        return OutputFile(path: path, html: html)
+    }
+
+    private func writeAToZ(_ documents: [SearchDocument], from path: String, in language: Language, to w: inout HTMLWriter) {
+        let l = localizer(language)
+        let collation = Collation(language)
+        let sorted = documents.map { (key: collation.key($0.title), document: $0) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        var groups: [(letter: String, documents: [SearchDocument])] = []
+        for (_, document) in sorted {
+            let letter = collation.initial(document.title)
+            if groups.last?.letter == letter { groups[groups.count - 1].documents.append(document) } else { groups.append((letter, [document])) }
+        }
+        w.put("<section class=\"a-z\" aria-labelledby=\"a-z\">\n")
+        w.element("h2", ["id": "a-z"], text: l.text("search_a_z"))
+        w.put("\n")
+        w.element("p", text: l.counted("pages_count", documents.count))
+        w.put("\n<nav class=\"letters\" aria-label=\"")
+        w.text(l.text("search_letters"))
+        w.put("\">\n<ul>\n")
+        for (index, group) in groups.enumerated() {
+            w.put("<li>")
+            w.link(group.letter, href: "#az-\(index + 1)")
+            w.put("</li>\n")
+        }
+        w.put("</ul>\n</nav>\n")
+        for (index, group) in groups.enumerated() {
+            w.element("h3", ["id": "az-\(index + 1)"], text: group.letter)
+            w.put("\n<ul class=\"a-z-list\">\n")
+            for document in group.documents {
+                w.put("<li>")
+                w.link(document.title, href: SitePaths.relative(from: path, to: document.path))
+                w.put(" ")
+                w.element("span", ["class": "search-kind"], text: l.text("search_kind_\(document.kind.rawValue)"))
+                if !document.place.isEmpty {
+                    w.element("span", ["class": "search-place"], text: " · " + document.place)
+                }
+                w.put("</li>\n")
+            }
+            w.put("</ul>\n")
+        }
+        w.put("</section>\n")
+    }
+}
+
+/// The order of a language's alphabet, which code point order is not: Kyrgyz puts ң after н and ө after о, and
+/// Russian ё after е. Letters of the other script follow, then anything else (digits) under "#"; quotes and punctuation are passed over.
+struct Collation {
+    private let rank: [Character: Int]
+
+    init(_ language: Language) {
+        let cyrillic = language == .ky ? "абвгдеёжзийклмнңоөпрстуүфхцчшщъыьэюя" : "абвгдеёжзийклмнопрстуфхцчшщъыьэюяңөү"
+        let latin = "abcdefghijklmnopqrstuvwxyz"
+        let order = language == .en ? latin + cyrillic : cyrillic + latin
+        rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($0.element, $0.offset + 1) })
+    }
+
+    /// The title's letters as ranks, leading punctuation («, ", digits aside) left out.
+    func key(_ title: String) -> [Int] {
+        title.lowercased().compactMap { character in
+            if let rank = rank[character] { return rank }
+            if character.isLetter || character.isNumber { return 1000 + Int(character.unicodeScalars.first?.value ?? 0) }
+            return nil
+        }
+    }
+
+    /// The heading a title is listed under: its first letter, or `#`.
+    func initial(_ title: String) -> String {
+        guard let first = title.first(where: { $0.isLetter || $0.isNumber }) else { return "#" }
+        let lower = Character(first.lowercased())
+        return rank[lower] != nil ? first.uppercased() : "#"
+    }
+}

@@ -1,0 +1,127 @@
+import AchykBudget
+import AchykHTML
+import AchykModel
+import AchykSite
+
+/// What search engines and data portals read from a page: schema.org types as JSON-LD in the page's head.
+extension SiteRenderer {
+    /// The frame's descriptions and its breadcrumbs, as one JSON-LD block.
+    func writeStructuredData(_ frame: PageFrame, at path: String, in language: Language, to w: inout HTMLWriter) {
+        var graph = frame.structuredData
+        if !frame.breadcrumbs.isEmpty {
+            let trail = frame.breadcrumbs.map { ($0.label, paths.absoluteURL(SitePaths.resolve($0.href, from: path))) } + [(frame.title, paths.absoluteURL(path))]
+            graph.append(.object([
+                ("@type", .string("BreadcrumbList")),
+                ("itemListElement", .array(trail.enumerated().map { index, crumb in
+                    .object([("@type", .string("ListItem")), ("position", .integer(index + 1)), ("name", .string(crumb.0)), ("item", .string(crumb.1))])
+                })),
+            ]))
+        }
+        guard !graph.isEmpty else { return }
+        w.put("<script type=\"application/ld+json\">")
+        // Escaped so that no text can end the element: `<` is written as \u003c inside strings.
+        w.raw(JSONValue.object([("@context", .string("https://schema.org")), ("@graph", .array(graph))]).scriptSafe())
+        w.put("</script>\n")
+    }
+
+    /// The site's publisher, when site.yaml names one.
+    func publisherData(in language: Language) -> JSONValue? {
+        text(settings.organisation, in: language).map { .object([("@type", .string("Organization")), ("name", .string($0))]) }
+    }
+
+    /// A case study is an `Article`, a news item a `NewsArticle`; a plain page says nothing more than its breadcrumbs.
+    func articleData(_ page: SourcePage, key: PageKey, path: String, in language: Language) -> [JSONValue] {
+        let type: String
+        switch key.kind {
+        case .caseStudy: type = "Article"
+        case .news: type = "NewsArticle"
+        case .page, .budgetCommentary: return []
+        }
+        let front = page.frontMatter
+        var members: [(String, JSONValue)] = [
+            ("@type", .string(type)), ("headline", .string(front.title)), ("url", .string(paths.absoluteURL(path))),
+            ("inLanguage", .string(page.language.rawValue)),
+        ]
+        if let summary = front.summary ?? front.tagline { members.append(("description", .string(summary))) }
+        if let date = front.date { members.append(("datePublished", .string(date.description))) }
+        if let publisher = publisherData(in: language) {
+            members.append(("publisher", publisher))
+            members.append(("author", publisher))
+        }
+        if let oblast = front.oblast {
+            members.append(("contentLocation", placeData(oblastName(oblast, in: language))))
+        }
+        if let year = front.asOf { members.append(("temporalCoverage", .string(String(year)))) }
+        return [.object(members)]
+    }
+
+    /// A place in Kyrgyzstan by its name.
+    func placeData(_ name: String) -> JSONValue {
+        .object([("@type", .string("Place")), ("name", .string(name)), ("address", .object([("@type", .string("PostalAddress")), ("addressCountry", .string("KG"))]))])
+    }
+
+    /// A municipality is a `GovernmentOrganization`.
+    func municipalityData(_ info: Municipality, path: String, in language: Language) -> JSONValue {
+        var address: [(String, JSONValue)] = [("@type", .string("PostalAddress")), ("addressCountry", .string("KG"))]
+        if let oblast = info.oblast { address.append(("addressRegion", .string(oblastName(oblast, in: language)))) }
+        if let rayon = text(info.rayon, in: language) { address.append(("addressLocality", .string(rayon))) }
+        var members: [(String, JSONValue)] = [
+            ("@type", .string("GovernmentOrganization")), ("name", .string(municipalityName(info, in: language))),
+            ("url", .string(paths.absoluteURL(path))), ("address", .object(address)),
+        ]
+        if let email = info.contact?.email { members.append(("email", .string(email))) }
+        if let phone = info.contact?.phone { members.append(("telephone", .string(phone))) }
+        return .object(members)
+    }
+
+    /// A year's citizen budget is a `Dataset`, with its JSON and CSV as downloads.
+    func budgetYearData(_ info: Municipality, year: Int, title: String, description: String, path: String, in language: Language) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("@type", .string("Dataset")), ("name", .string(title)), ("description", .string(description)),
+            ("url", .string(paths.absoluteURL(path))), ("inLanguage", .string(language.rawValue)),
+            ("temporalCoverage", .string(String(year))),
+            ("spatialCoverage", placeData(municipalityName(info, in: language) + (info.oblast.map { ", " + oblastName($0, in: language) } ?? ""))),
+            ("isAccessibleForFree", .bool(true)),
+        ]
+        if let licence = settings.dataLicence {
+            members.append(("license", .string(BudgetData.licencePaths[licence] ?? licence)))
+        }
+        members.append(("creator", publisherData(in: language) ?? .object([("@type", .string("Organization")), ("name", .string(text(settings.title, in: language) ?? ""))])))
+        members.append(("distribution", .array([("json", "application/json"), ("csv", "text/csv")].map { ext, type in
+            .object([
+                ("@type", .string("DataDownload")), ("encodingFormat", .string(type)),
+                ("contentUrl", .string(paths.absoluteURL(SitePaths.budgetData(info.id, year, ext: ext)))),
+            ])
+        })))
+        return .object(members)
+    }
+}
+
+extension JSONValue {
+    /// On one line, with `<`, `>`, `&` and the line separators escaped, so that it can stand inside `<script>`.
+    func scriptSafe() -> String {
+        switch self {
+        case .null: return "null"
+        case .bool(let value): return value ? "true" : "false"
+        case .number(let text): return text
+        case .string(let text): return Self.scriptQuoted(text)
+        case .array(let items): return "[" + items.map { $0.scriptSafe() }.joined(separator: ",") + "]"
+        case .object(let members): return "{" + members.map { Self.scriptQuoted($0.0) + ":" + $0.1.scriptSafe() }.joined(separator: ",") + "}"
+        }
+    }
+
+    static func scriptQuoted(_ text: String) -> String {
+        var result = ""
+        for scalar in quoted(text).unicodeScalars {
+            switch scalar {
+            case "<": result += "\\u003c"
+            case ">": result += "\\u003e"
+            case "&": result += "\\u0026"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
