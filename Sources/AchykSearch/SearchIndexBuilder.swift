@@ -34,11 +34,11 @@ public struct SearchIndexBuilder {
     /// Adds a page; documents are numbered in the order they are added.
     public mutating func add(_ document: SearchDocument) {
         let number = Int32(documents.count)
-        tokenizer.forEachWord(in: document.title) { record($0, digitsOnly: $1, weight: 8, in: number) }
-        tokenizer.forEachWord(in: document.place) { record($0, digitsOnly: $1, weight: 4, in: number) }
-        tokenizer.forEachWord(in: document.keywords) { record($0, digitsOnly: $1, weight: 4, in: number) }
-        tokenizer.forEachWord(in: document.summary) { record($0, digitsOnly: $1, weight: 2, in: number) }
-        markupTokenizer.forEachWord(in: document.bodyHTML) { record($0, digitsOnly: $1, weight: 0, in: number) }
+        tokenizer.forEachWord(in: PlainText.composed(document.title)) { record($0, digitsOnly: $1, weight: 8, in: number) }
+        tokenizer.forEachWord(in: PlainText.composed(document.place)) { record($0, digitsOnly: $1, weight: 4, in: number) }
+        tokenizer.forEachWord(in: PlainText.composed(document.keywords)) { record($0, digitsOnly: $1, weight: 4, in: number) }
+        tokenizer.forEachWord(in: PlainText.composed(document.summary)) { record($0, digitsOnly: $1, weight: 2, in: number) }
+        markupTokenizer.forEachWord(in: PlainText.composed(document.bodyHTML)) { record($0, digitsOnly: $1, weight: 0, in: number) }
         for stem in touched {
             let index = Int(stem)
             postings[index].append(UInt32(number))
@@ -49,6 +49,7 @@ public struct SearchIndexBuilder {
         touched.removeAll(keepingCapacity: true)
 
         var summary = PlainText.collapsed(document.summary)
+        if summary.count > Self.excerptLength { summary = PlainText.cut(summary, at: Self.excerptLength) }
         let room = Self.excerptLength - summary.count
         if room > 40 {
             let body = PlainText.excerpt(ofHTML: document.bodyHTML, limit: room)

@@ -4,6 +4,232 @@
 public enum EmbeddedTheme {
     /// Theme files by path relative to the theme folder.
     public static let files: [String: String] = [
+        "assets/search.js": #"""
+// Site search, in the reader's browser. The site must work from disk (file://, a USB stick), where fetch and XHR
+// are blocked, so the index is a set of scripts that call window.achykSearch.* and is loaded by <script src>.
+// Titles and excerpts come from user content: they reach the page only through textContent, never as HTML.
+(() => {
+  'use strict';
+  const api = window.achykSearch = {
+    loaded: [], lastTiming: null,
+    manifest(m) { manifest = m; },
+    terms(n, t) { shards.set(n, t); },
+    docs(n, list) { chunks.set(n, list); },
+  };
+  let manifest = null;
+  const shards = new Map(), chunks = new Map(), pending = new Map();
+
+  const box = document.getElementById('search');
+  const input = document.getElementById('search-q');
+  if (!box || !input) return;
+  const d = box.dataset, form = input.form;
+  const status = document.getElementById('search-status');
+  const list = document.getElementById('search-results');
+  const more = document.getElementById('search-more');
+  const PAGE = 10, WORD = /[\p{L}\p{N}]+/gu;
+  let generation = 0, rendered = -1, results = [], shown = 0, terms = [], timer = 0, busy = false, foldRe;
+
+  // Loads one index file once; resolves when its callback has stored the data (`ready`), else rejects.
+  function load(file, ready) {
+    if (ready()) return Promise.resolve();
+    if (!pending.has(file)) pending.set(file, new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      const end = ok => {
+        s.remove();
+        if (ok && ready()) { api.loaded.push(file); resolve(); } else { pending.delete(file); reject(new Error(file)); }
+      };
+      s.onload = () => end(true);
+      s.onerror = () => end(false);
+      s.src = (d.index || '') + file;
+      document.head.appendChild(s);
+    }));
+    return pending.get(file);
+  }
+  let manifestReady = null;
+  const loadManifest = () => manifestReady || (manifestReady = load('manifest.js', () => manifest).then(() => {
+    if (manifest.version !== 1) throw new Error('index version ' + manifest.version);
+    const keys = Object.keys(manifest.fold || {}).map(k => k.replace(/[^\p{L}\p{N}]/gu, '\\$&'));
+    foldRe = keys.length ? new RegExp(keys.join('|'), 'gu') : null;
+  }).catch(e => { manifestReady = null; throw e; }));
+
+  // Exactly what the generator does to the documents' words: lower case, fold, split, stem.
+  // NFC first, so that a letter typed as letter + combining mark still matches.
+  const norm = s => {
+    s = s.normalize('NFC').toLowerCase();
+    return foldRe ? s.replace(foldRe, c => manifest.fold[c]) : s;
+  };
+  const length = s => { let n = 0; for (const _ of s) n++; return n; };
+  function stem(word) {
+    if (/^\p{N}+$/u.test(word)) return word;
+    const { min, passes, suffixes } = manifest.stem || { passes: 0 };
+    let n = length(word);
+    for (let pass = 0; pass < passes; pass++) {
+      const s = suffixes.find(s => word.endsWith(s) && n - length(s) >= min);
+      if (!s) break;
+      word = word.slice(0, word.length - s.length);
+      n -= length(s);
+    }
+    return word;
+  }
+  const tokens = text => (norm(text).match(WORD) || []).filter(t => length(t) >= manifest.minTerm).map(stem);
+  const matches = word => tokens(word).some(t => terms.some(q => t.startsWith(q)));
+
+  // The shards that can hold terms starting with q: the one of the longest prefix of q, and those whose prefix
+  // extends q. All of them if they fit the byte budget, else only the first (which holds q itself).
+  function shardsFor(q, budget) {
+    let own = null;
+    const below = [];
+    for (const shard of manifest.shards) {
+      if (q.startsWith(shard[0])) { if (!own || shard[0].length > own[0].length) own = shard; }
+      else if (shard[0].startsWith(q)) below.push(shard);
+    }
+    const all = own ? [own, ...below] : below;
+    return all.reduce((sum, s) => sum + s[2], 0) <= budget ? all : all.slice(0, own ? 1 : 0);
+  }
+
+  // Scores every document against every term with typed arrays; only the postings of matched terms are decoded.
+  function rank(plan) {
+    const n = manifest.docs, total = new Float64Array(n), hits = new Uint16Array(n);
+    const best = new Float64Array(n), seen = new Uint8Array(n);
+    terms.forEach((q, i) => {
+      const touched = [];
+      for (const [, number] of plan[i]) {
+        const shard = shards.get(number);
+        for (const term of Object.keys(shard)) {
+          if (!term.startsWith(q)) continue;
+          const postings = shard[term], exact = term === q ? 2 : 1;
+          for (let k = 0, id = 0; k < postings.length; k += 2) {
+            id = k ? id + postings[k] : postings[k];
+            const score = postings[k + 1];
+            if (!seen[id]) { seen[id] = exact; best[id] = score; touched.push(id); }
+            else { if (score > best[id]) best[id] = score; if (exact > seen[id]) seen[id] = exact; }
+          }
+        }
+      }
+      for (const id of touched) { total[id] += best[id] + seen[id] - 1; hits[id]++; seen[id] = 0; }
+    });
+    const found = [];
+    for (let id = 0; id < n; id++) if (hits[id] === terms.length) found.push(id);
+    return found.sort((a, b) => total[b] - total[a] || a - b);
+  }
+
+  async function run(raw, t0 = performance.now()) {
+    const gen = ++generation, query = raw.trim();
+    address(query);
+    if (!query) { clear(); say(''); box.dataset.state = 'idle'; return; }
+    box.dataset.state = 'loading';
+    try {
+      if (!manifest) say(d.loading);
+      await loadManifest();
+      if (gen !== generation) return;
+      const words = [...new Set(tokens(query))];
+      const plan = words.map(q => shardsFor(q, 300000 / words.length));
+      const files = plan.flat().filter(s => !shards.has(s[1]));
+      if (files.length) say(d.loading);
+      await Promise.all(files.map(s => load(`t${s[1]}.js`, () => shards.has(s[1]))));
+      if (gen !== generation) return;
+      terms = words;
+      results = words.length ? rank(plan) : [];
+      shown = 0;
+      await page(gen, t0, query);
+    } catch (e) {
+      if (gen === generation) fail();
+    }
+  }
+  const clear = () => { results = []; shown = 0; list.textContent = ''; more.hidden = true; };
+  const fail = () => { clear(); say(d.error); box.dataset.state = 'done'; };
+
+  // Shows the next PAGE results, loading only the document files they are in.
+  async function page(gen, t0, query = '') {
+    const next = results.slice(shown, shown + PAGE);
+    const need = [...new Set(next.map(id => Math.floor(id / manifest.chunk)))];
+    await Promise.all(need.map(c => load(`d${c}.js`, () => chunks.has(c))));
+    if (gen !== generation) return;
+    if (!shown) list.textContent = '';
+    const items = next.map(id => item(chunks.get(Math.floor(id / manifest.chunk))[id % manifest.chunk]));
+    list.append(...items);
+    shown += next.length;
+    rendered = gen;
+    more.hidden = shown >= results.length;
+    say(results.length ? fill(d.found, '{count}', count(results.length)) : fill(d.none, '{query}', query));
+    box.dataset.state = 'done';
+    api.lastTiming = performance.now() - t0;
+    return items;
+  }
+
+  function item([path, title, kind, place, text]) {
+    const li = make('li', 'search-result'), a = make('a');
+    a.href = d.root + path; // relative to the site root: a path cannot become a javascript: link
+    highlight(a, title);
+    const key = 'kind' + kind.charAt(0).toUpperCase() + kind.slice(1);
+    li.append(a, ' ', make('span', 'search-kind', d[key] || kind));
+    if (place) li.append(make('span', 'search-place', ' · ' + place));
+    li.append(snippet(text));
+    return li;
+  }
+
+  // About 160 characters of the excerpt around its first matching word, cut at spaces.
+  function snippet(text) {
+    const p = make('p', 'search-snippet');
+    let at = -1;
+    for (const m of text.matchAll(WORD)) if (matches(m[0])) { at = m.index; break; }
+    let start = Math.max(0, at - 60), end = start + 160;
+    if (start > 0) { const space = text.indexOf(' ', start); if (space >= 0 && space < at) start = space + 1; }
+    if (end < text.length) { const space = text.lastIndexOf(' ', end); if (space > start + 80) end = space; }
+    else end = text.length;
+    highlight(p, (start > 0 ? '…' : '') + text.slice(start, end) + (end < text.length ? '…' : ''));
+    return p;
+  }
+
+  // Appends text to parent as text nodes, each matching word in a <mark>.
+  function highlight(parent, text) {
+    let last = 0;
+    for (const m of text.matchAll(WORD)) {
+      if (!matches(m[0])) continue;
+      parent.append(text.slice(last, m.index), make('mark', '', m[0]));
+      last = m.index + m[0].length;
+    }
+    parent.append(text.slice(last));
+  }
+
+  function make(tag, className, text) {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text) e.textContent = text;
+    return e;
+  }
+  const say = text => { status.textContent = text || ''; };
+  const fill = (template, key, value) => (template || '').split(key).join(value);
+  // Grouped as the generator's Localizer does (Intl may lack Kyrgyz and would write 5,835, a decimal to a ky reader).
+  const count = n => String(n).replace(/\B(?=(\d{3})+$)/g, d.lang === 'en' ? ',' : '\u00a0');
+  function address(query) {
+    try { // may throw on file:// in some browsers; the search works without it
+      const url = new URL(location.href);
+      if (query) url.searchParams.set('q', query); else url.searchParams.delete('q');
+      history.replaceState(history.state, '', url.href);
+    } catch (e) { /* keep the address as it is */ }
+  }
+
+  form.hidden = false;
+  if (d.more) more.textContent = d.more;
+  box.dataset.state = 'idle';
+  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => run(input.value), 150); });
+  form.addEventListener('submit', e => { e.preventDefault(); clearTimeout(timer); run(input.value); });
+  more.addEventListener('click', async () => {
+    if (busy || rendered !== generation) return; // a newer query is on its way
+    busy = true;
+    box.dataset.state = 'loading';
+    const gen = generation;
+    const items = await page(gen, performance.now()).catch(() => gen === generation && fail());
+    busy = false;
+    // The button may now be hidden: keyboard focus goes to the first new result instead.
+    if (items && items[0]) items[0].firstChild.focus();
+  });
+  const initial = new URLSearchParams(location.search).get('q');
+  if (initial) { input.value = initial; run(initial); } else loadManifest().catch(() => {});
+})();
+
+"""#,
         "assets/style.css": #"""
 /* achyk default theme: system fonts, no JavaScript, readable on a phone, prints cleanly. */
 :root {
@@ -66,12 +292,15 @@ img { max-width: 100%; height: auto; }
 .menu a:hover { border-bottom-color: rgba(255, 255, 255, 0.6); }
 .menu a[aria-current] { border-bottom-color: var(--focus); font-weight: 600; }
 /* A phone gets the site name, the languages and a folded menu: under 120 px, so that the page starts on the first screen. */
+.search-link { margin-left: auto; padding: 0.3rem 0.7rem; border: 1px solid rgba(255, 255, 255, 0.55); border-radius: var(--radius); font-size: 0.9rem; text-decoration: none; }
+.search-link[aria-current] { background: #fff; color: var(--brand); font-weight: 600; }
 .menu-fold { display: none; }
 @media (max-width: 47.99rem) {
   .bar { padding-top: 0.4rem; padding-bottom: 0.4rem; gap: 0.3rem 0.5rem; }
   .brand { flex: 1 0 100%; font-size: 1rem; line-height: 1.3; }
   .languages a { padding: 0.2rem 0.55rem; font-size: 0.85rem; }
   .menu-wide { display: none; }
+  .search-link { margin-left: 0; padding: 0.2rem 0.6rem; font-size: 0.85rem; }
   .menu-fold { display: block; margin-left: auto; }
   .menu-fold > summary { cursor: pointer; padding: 0.2rem 0.7rem; border: 1px solid rgba(255, 255, 255, 0.55); border-radius: var(--radius); font-size: 0.9rem; font-weight: 600; list-style: none; }
   .menu-fold > summary::-webkit-details-marker { display: none; }
@@ -210,11 +439,35 @@ main { padding-bottom: 3rem; min-height: 60vh; }
   .item { padding: 1.1rem 1.4rem; }
 }
 
+/* Search: the box and results (assets/search.js), and the A–Z list every reader gets. */
+.search-form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 1rem 0 0.5rem; max-width: var(--measure); }
+.search-form label { flex: 1 0 100%; font-weight: 600; }
+.search-form input { flex: 1 1 12rem; min-width: 0; font: inherit; padding: 0.5rem 0.7rem; border: 2px solid var(--muted); border-radius: var(--radius); }
+.search-form button, .search-more { font: inherit; font-weight: 600; padding: 0.5rem 1rem; border: 0; border-radius: var(--radius); background: var(--brand); color: #fff; cursor: pointer; }
+.search-status { color: var(--muted); margin: 0.5rem 0; }
+.search-results { list-style: none; margin: 0 0 1rem; padding: 0; max-width: var(--measure); }
+.search-result { padding: 0.7rem 0; border-bottom: 1px solid var(--line); }
+.search-result > a { font-weight: 600; font-size: 1.05rem; }
+.search-kind { display: inline-block; margin-left: 0.35rem; padding: 0 0.45rem; border-radius: 999px; background: var(--wash); border: 1px solid var(--line); font-size: 0.8rem; color: var(--muted); }
+.search-place { color: var(--muted); font-size: 0.9rem; }
+.search-snippet { margin: 0.25rem 0 0; font-size: 0.95rem; color: var(--muted); }
+mark { background: #ffe58a; color: var(--ink); padding: 0 0.1em; border-radius: 2px; }
+.a-z .letters ul { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; margin: 0 0 1rem; padding: 0; }
+.a-z .letters a { display: inline-block; min-width: 2.2rem; padding: 0.25rem 0.4rem; text-align: center; border: 1px solid var(--line); border-radius: var(--radius); text-decoration: none; }
+.a-z h3 { margin: 1.2rem 0 0.3rem; border-bottom: 1px solid var(--line); }
+.a-z-list { list-style: none; margin: 0; padding: 0; }
+.a-z-list li { padding: 0.2rem 0; }
+/* "Embed this chart" and "add to calendar": tools for other sites and phones, not for paper. */
+.embed { margin-top: 0.5rem; font-size: 0.9rem; }
+.embed summary { cursor: pointer; color: var(--link); }
+.embed pre { white-space: pre-wrap; word-break: break-all; background: var(--wash); border: 1px solid var(--line); padding: 0.5rem; border-radius: var(--radius); font-size: 0.8rem; }
+a.calendar { font-size: 0.9rem; white-space: nowrap; }
+
 .leaflet-address, .print-figures { display: none; }
 @media print {
   :root { --ink: #000; }
   body { font-size: 11pt; }
-  .skip, .languages, .menu, .menu-fold, .crumbs, .filters, .pager, .site-footer a { display: none; }
+  .skip, .languages, .menu, .menu-fold, .crumbs, .filters, .pager, .site-footer a, .search-link, .search, .embed, a.calendar { display: none; }
   .site-header { background: none; color: #000; border-bottom: 1px solid #000; }
   .site-header a { color: #000; }
   a { color: #000; }

@@ -56,7 +56,7 @@ import Testing
         #expect(run.standardError.isEmpty)
         let lines = run.standardOutput.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("Built 45 pages (ky 15, ru 15, en 15), 0 warnings, ") == true)
+        #expect(lines.first?.hasPrefix("Built 48 pages (ky 16, ru 16, en 16), 0 warnings, ") == true)
         #expect(lines.first?.hasSuffix(" s → out/") == true)
         // No theme folder here: the built-in theme was used.
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/assets/style.css").path))
@@ -80,7 +80,7 @@ import Testing
         try "x".write(to: content.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
         let lenient = try achyk(["check"], in: folder)
         #expect(lenient.status == 0)
-        #expect(lenient.standardOutput.hasPrefix("Checked 4 pages (en 4), 1 warning, "))
+        #expect(lenient.standardOutput.hasPrefix("Checked 5 pages (en 5), 1 warning, "))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Content"])
         let strict = try achyk(["check", "--strict"], in: folder)
         #expect(strict.status == 1)

@@ -199,7 +199,8 @@ import Testing
             "pages/nested.en.md:5: error: more than 10000 '*' and '_' in one text, which the Markdown parser would take minutes over; split the text or remove the marks",
             "pages/wide.en.md:6: error: a line with more than 100 '|' (table cells), which the Markdown parser would take minutes over; split the table",
         ])
-        #expect(Date().timeIntervalSince(started) < 10)
+        // Far below the half minute of a parse, with room for a loaded machine running the other tests beside it.
+        #expect(Date().timeIntervalSince(started) < 25)
     }
 
     /// A table of thousands of lines (a hostile review: 938,000 rows, 21 s and 3.9 GB, a page of 179 MB): charts

@@ -133,7 +133,7 @@ import Testing
     @Test func aSingleLanguageSiteBuilds() async throws {
         let (report, site) = await Fixtures.build(Fixtures.content("minimal"))
         #expect(report.diagnostics.all.isEmpty)
-        #expect(try #require(report.written).pagesPerLanguage == [.en: 4])
+        #expect(try #require(report.written).pagesPerLanguage == [.en: 5])
         #expect(Fixtures.text("en/about/index.html", in: site).contains("<p>Hello.</p>"))
     }
 

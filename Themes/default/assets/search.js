@@ -116,7 +116,7 @@
       await loadManifest();
       if (gen !== generation) return;
       const words = [...new Set(tokens(query))];
-      const plan = words.map(q => shardsFor(q, 400000 / words.length));
+      const plan = words.map(q => shardsFor(q, 300000 / words.length));
       const files = plan.flat().filter(s => !shards.has(s[1]));
       if (files.length) say(d.loading);
       await Promise.all(files.map(s => load(`t${s[1]}.js`, () => shards.has(s[1]))));
