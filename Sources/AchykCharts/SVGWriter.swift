@@ -1,3 +1,4 @@
+import Foundation
 import AchykHTML
 import AchykModel
 
@@ -268,5 +269,21 @@ extension Double {
     func scaled(by maximum: Double, to length: Double) -> Double {
         guard maximum > 0, isFinite, self > 0 else { return 0 }
         return Swift.min(self, maximum) / maximum * length
+    }
+}
+
+public enum SVGChart {
+    /// A chart as a file of its own (to download or embed): SVG 1.1 as validators read it, where ARIA attributes
+    /// and `lang` are unknown; the `<title>` and `<desc>` that open it name and describe it, and `xml:lang` says
+    /// their language.
+    public static func standalone(_ svg: String) -> String {
+        guard let end = svg.firstIndex(of: ">") else { return svg }
+        var root = String(svg[..<end])
+        if let role = root.range(of: " role=\"img\"") { root.removeSubrange(role) }
+        if let start = root.range(of: " aria-labelledby=\""), let close = root[start.upperBound...].firstIndex(of: "\"") {
+            root.removeSubrange(start.lowerBound...close)
+        }
+        root = root.replacingOccurrences(of: " lang=\"", with: " xml:lang=\"")
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root + svg[end...] + "\n"
     }
 }

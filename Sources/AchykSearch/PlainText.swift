@@ -9,7 +9,8 @@ public enum PlainText {
         var pendingSpace = false
         var index = html.startIndex
         var count = 0
-        while index < html.endIndex, count < limit {
+        // One character past the limit tells whether the text goes on.
+        while index < html.endIndex, count <= limit {
             let character = html[index]
             if character == "<" {
                 guard let end = html[index...].firstIndex(of: ">") else { break }
@@ -43,7 +44,6 @@ public enum PlainText {
             result.append(text)
             count += 1
         }
-        guard count >= limit else { return result }
         return cut(result, at: limit)
     }
 

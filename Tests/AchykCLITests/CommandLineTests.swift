@@ -48,6 +48,25 @@ import Testing
         return url
     }
 
+    /// A CSO's CI fails when a language falls below the share of translated pages it asks for.
+    @Test func checkReportsTranslationsAndFailsBelowTheThreshold() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("achyk-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let content = Self.repository.appendingPathComponent("Tests/Fixtures/translations/Content").path
+        let report = try achyk(["check", "--content", content, "--translations"], in: folder)
+        #expect(report.status == 0)
+        #expect(report.standardOutput.hasPrefix("Translations: translated / shown by fallback / missing\n"))
+        #expect(report.standardOutput.contains("pages                 0 / 1 / 0     0 / 1 / 0     1 / 0 / 0\n"))
+        let enough = try achyk(["check", "--content", content, "--min-translated", "50"], in: folder)
+        #expect(enough.status == 0)
+        let strict = try achyk(["check", "--content", content, "--min-translated", "60"], in: folder)
+        #expect(strict.status == 1)
+        #expect(strict.standardError.contains("ky: 50.0 % translated, below --min-translated 60.0 %\nen: 50.0 % translated, below --min-translated 60.0 %\n"))
+        #expect(!strict.standardError.contains("ru:"))
+        let wrong = try achyk(["check", "--content", content, "--min-translated", "120"], in: folder)
+        #expect(wrong.status != 0 && wrong.standardError.contains("--min-translated must be a percentage from 0 to 100"))
+    }
+
     @Test func buildEndsWithOneSummaryLine() throws {
         let folder = temporaryFolder()
         let content = Self.repository.appendingPathComponent("Tests/Fixtures/trilingual/Content").path

@@ -173,6 +173,56 @@ import Testing
         #expect(!Fixtures.text("en/feed.xml", in: site).contains("\u{1}"))
     }
 
+    /// Titles and places that try to end a script or a calendar line: the JSON-LD blocks and the search index stay
+    /// data that parses, and the calendars keep to RFC 5545's lines, escapes and length.
+    @Test func valuesFromContentCannotEndAScriptOrBreakACalendar() async throws {
+        let title = "</script><script>alert(1)</script> \\u2028 <!--"
+        let root = try Fixtures.contentFolder([
+            "site.yaml": Data("title: Site\nbase_url: https://example.org/\nlanguages: [en]\norganisation: \"</script>\"\n".utf8),
+            "news/2024-01-02-note.en.md": Data("---\ndate: 2024-01-02\ntitle: \"\(title)\"\nsummary: \"</script>\"\n---\nBody </p><script>x</script>\n".utf8),
+            "budgets/town/municipality.yaml": Data("""
+                id: town
+                name: "Town </script>"
+                population: {2024: 1000}
+                hearings:
+                  - date: 2024-06-20
+                    time: "14:00"
+                    place: "Hall; room 2, floor \\\\ 3\\nnext door \\x01 \(String(repeating: "ө", count: 60))"
+
+                """.utf8),
+            "budgets/town/2024.csv": Data("code,name,approved\n1111,\"Tax </script>\",100\n7011,Office,100\n".utf8),
+        ])
+        let (report, site) = await Fixtures.build(root)
+        try #require(report.succeeded, "\(report.diagnostics.sorted)")
+        for file in Fixtures.files(in: site) where file.hasSuffix(".html") {
+            let page = Fixtures.text(file, in: site)
+            var rest = page[...]
+            while let start = rest.range(of: "<script type=\"application/ld+json\">") {
+                let block = try #require(rest[start.upperBound...].range(of: "</script>"))
+                let json = rest[start.upperBound..<block.lowerBound]
+                #expect(!json.contains("<"), "\(file)")
+                #expect(throws: Never.self, "\(file)") { _ = try JSONSerialization.jsonObject(with: Data(json.utf8)) }
+                rest = rest[block.upperBound...]
+            }
+        }
+        #expect(Fixtures.text("en/news/2024-01-02-note/index.html", in: site).contains("\"@type\":\"NewsArticle\""))
+        for file in Fixtures.files(in: site) where file.hasPrefix("en/search/") && file.hasSuffix(".js") {
+            #expect(!Fixtures.text(file, in: site).contains("</"), "\(file)")
+        }
+        let calendar = try Data(contentsOf: site.appendingPathComponent("en/budgets/town/hearings.ics"))
+        let lines = String(decoding: calendar, as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(lines.last == "")
+        for line in lines {
+            #expect(line.utf8.count <= 75, "\(line)")
+            #expect(!line.unicodeScalars.contains { $0.value < 0x20 }, "\(line)")
+        }
+        // Unfolded, the place is one escaped value: backslash, semicolon, comma and the line end each escaped.
+        let unfolded = String(decoding: calendar, as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("LOCATION:Hall\\; room 2\\, floor \\\\ 3\\nnext door  " + String(repeating: "ө", count: 60) + "\r\n"))
+        #expect(unfolded.contains("DTSTART;TZID=Asia/Bishkek:20240620T140000\r\n"))
+        #expect(unfolded.contains("UID:town-20240620@example.org\r\n"))
+    }
+
     /// A file name with a newline or an escape sequence is printed with them made visible: no forged line, no
     /// repainted terminal.
     @Test func pathsAndMessagesArePrintedWithControlCharactersVisible() async throws {

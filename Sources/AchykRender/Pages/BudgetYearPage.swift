@@ -67,7 +67,7 @@ struct BudgetYearPage {
             keyFiguresHeading: l.text("key_figures"), keyFigures: keyFigures(), sections: sections, source: source))
         let page = OutputFile(path: path, html: html)
         return [page] + charts.map { chart in
-            OutputFile(path: renderer.paths.budgetChart(info.id, year.year, chart: chart.name, in: language), text: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + chart.svg + "\n")
+            OutputFile(path: renderer.paths.budgetChart(info.id, year.year, chart: chart.name, in: language), text: SVGChart.standalone(chart.svg))
         }
     }
 

@@ -1,0 +1,1 @@
+achykSearch.manifest({"version":1,"language":"en","fold":{"ө":"о","ү":"у","ң":"н","ё":"е"},"minTerm":2,"maxTerm":48,"stem":{"min":3,"passes":1,"suffixes":["ities","ings","ied","ies","ing","ity","ed","es","e","s","y"]},"docs":7,"chunk":42,"shards":[["",0,1497]]});
