@@ -37,8 +37,9 @@ import Testing
 
         let (second, _) = await Fixtures.build(Fixtures.content("minimal"), into: site)
         try #require(second.succeeded)
-        #expect(Fixtures.files(in: site) == [".achyk-output", "404.html", "README.md", "assets/style.css", "en/about/index.html",
+        #expect(Fixtures.files(in: site) == [".achyk-output", "404.html", "README.md", "assets/search.js", "assets/style.css", "en/about/index.html",
                                              "en/feed.xml", "en/handbook/index.html", "en/index.html", "en/news/index.html",
+                                             "en/search/d0.js", "en/search/index.html", "en/search/manifest.js", "en/search/t0.js",
                                              "index.html", "sitemap.xml"])
     }
 
@@ -190,8 +191,9 @@ import Testing
             try #require(report.succeeded, "\(report.diagnostics.sorted)")
             #expect(Fixtures.text("README.md", in: site) == "# The site\n")
         }
-        #expect(Fixtures.files(in: site) == [".achyk-output", "404.html", "README.md", "assets/style.css", "en/about/index.html",
+        #expect(Fixtures.files(in: site) == [".achyk-output", "404.html", "README.md", "assets/search.js", "assets/style.css", "en/about/index.html",
                                              "en/feed.xml", "en/handbook/index.html", "en/index.html", "en/news/index.html",
+                                             "en/search/d0.js", "en/search/index.html", "en/search/manifest.js", "en/search/t0.js",
                                              "index.html", "sitemap.xml"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: merged.path).sorted() == [".Site.achyk-lock", "Site"])
     }
