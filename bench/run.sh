@@ -69,6 +69,14 @@ for size in $sizes; do
     done
   fi
 done
+# The search on the largest site built: what one query loads and how fast it answers in headless Chromium.
+venv=.build/check-site-venv
+if [ -x "$venv/bin/python" ] || scripts/install-deps.sh --site-checks >/dev/null; then
+  [ -x "$venv/bin/python" ] || { python3 -m venv "$venv"; "$venv/bin/pip" install -q --disable-pip-version-check -r scripts/check-site-requirements.txt; }
+  for size in $sizes; do last=$size; done
+  echo "search on the $last site (bench/search.py):"
+  "$venv/bin/python" bench/search.py "$data/$last/achyk-out" || true
+fi
 for size in $sizes; do
   printf "%-10s achyk serve, edit of one case study to page served: %s\n" "$size" \
     "$(python3 bench/serve_latency.py "$achyk" "$data/$size/achyk/Content" "$PWD/Themes/default")"

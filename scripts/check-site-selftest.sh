@@ -31,6 +31,17 @@ PY
 # A normalized budget table with a cell that is not a number.
 table=$(find "$broken/data/budgets" -name '*.csv' | sort | head -1)
 sed -i '3s/,[0-9][0-9.]*,/,12x,/' "$table"
+# A search page without its A–Z list, a case study without its JSON-LD, a calendar with bare LF lines and no UID.
+python3 - "$broken/en/search/index.html" "$(find "$broken/en/handbook" -mindepth 2 -name index.html | grep -v '/oblast/\|/topic/' | sort | head -1)" <<'PY'
+import re, sys
+search, case = sys.argv[1:3]
+text = open(search, encoding="utf-8").read()
+open(search, "w", encoding="utf-8").write(re.sub(r'<section class="a-z".*?</section>', '', text, flags=re.S))
+text = open(case, encoding="utf-8").read()
+open(case, "w", encoding="utf-8").write(re.sub(r'<script type="application/ld\+json">.*?</script>', '', text, flags=re.S))
+PY
+printf 'BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//x//x//EN\nBEGIN:VEVENT\nDTSTART:20260101\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR\n' \
+  > "$broken/en/hearings.ics"
 # A page the sitemap lists but that was not written.
 rm "$broken/ru/glossary/index.html"
 
@@ -38,7 +49,8 @@ set +e
 output=$("$venv/bin/python" scripts/check_site.py "$broken" https://example.org/ --browser-only=en/about/index.html 2>&1)
 status=$?
 set -e
-for expected in "FAILED: HTML validity, links, structure, sitemap, open data, accessibility, phone layout, leaflets" \
+for expected in "FAILED: HTML validity, links, structure, sitemap, open data, calendars, structured data, accessibility, phone layout, leaflets, search" \
+    "a line not ended by CRLF" "an event without UID" "a case study page without Article" "no A–Z list" \
     "Type error in the cell \"12x\"" "image-alt" "Cannot find fragment" "2 h1 elements" "wider than the screen" "the QR code reads ''"; do
   if ! grep -qF "$expected" <<<"$output"; then
     echo "check_site.py did not report: $expected" >&2

@@ -43,6 +43,38 @@ public struct HTMLWriter: Sendable {
         markup.withUTF8 { storage.append(contentsOf: $0) }
     }
 
+    /// A JSON string literal, quoted, that can stand inside a `<script>` element (JSON-LD): quotes, backslashes and
+    /// control characters escaped as JSON wants, and `<`, `>`, `&`, U+2028 and U+2029 as `\uXXXX`, so that no
+    /// text can end the element or open a comment.
+    public mutating func jsonString(_ text: String) {
+        var text = text
+        storage.append(0x22)
+        text.withUTF8 { bytes in
+            let hex: [UInt8] = Array("0123456789abcdef".utf8)
+            func unicodeEscape(_ value: Int) {
+                storage.append(contentsOf: [0x5C, 0x75, hex[value >> 12 & 15], hex[value >> 8 & 15], hex[value >> 4 & 15], hex[value & 15]])
+            }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x22, 0x5C:
+                    storage.append(0x5C)
+                    storage.append(byte)
+                case 0x00..<0x20, 0x3C, 0x3E, 0x26:
+                    unicodeEscape(Int(byte))
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    index += 2
+                default:
+                    storage.append(byte)
+                }
+                index += 1
+            }
+        }
+        storage.append(0x22)
+    }
+
     /// A whole number in ASCII digits, without grouping (coordinates, counts).
     public mutating func integer(_ value: Int) {
         if value < 0 { storage.append(0x2D) }

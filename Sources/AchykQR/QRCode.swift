@@ -274,97 +274,124 @@ struct Symbol {
     }
 
     /// Flips the data modules that the mask selects; applying a mask twice undoes it.
+    ///
+    /// The masks' formulas take x and y modulo 2 and 3; they are followed here with counters instead of divisions,
+    /// which made mask scoring a sixth of a national site's build.
     mutating func applyMask(_ mask: Int) {
-        for y in 0..<size {
-            for x in 0..<size where !function[y * size + x] {
-                let flip: Bool
-                switch mask {
-                case 0: flip = (x + y) % 2 == 0
-                case 1: flip = y % 2 == 0
-                case 2: flip = x % 3 == 0
-                case 3: flip = (x + y) % 3 == 0
-                case 4: flip = (x / 3 + y / 2) % 2 == 0
-                case 5: flip = x * y % 2 + x * y % 3 == 0
-                case 6: flip = (x * y % 2 + x * y % 3) % 2 == 0
-                default: flip = ((x + y) % 2 + x * y % 3) % 2 == 0
+        let size = self.size
+        function.withUnsafeBufferPointer { function in
+            dark.withUnsafeMutableBufferPointer { dark in
+                var y3 = 0
+                for y in 0..<size {
+                    let row = y * size, y2 = y & 1, yHalf = y >> 1
+                    var x3 = 0, xThird = 0
+                    for x in 0..<size {
+                        if !function[row + x] {
+                            // x·y mod 3 from x mod 3 and y mod 3, whose product is 0, 1, 2 or 4.
+                            let product = x3 * y3
+                            let xy3 = product == 4 ? 1 : product
+                            let xy2 = x & 1 & y2
+                            let flip: Bool
+                            switch mask {
+                            case 0: flip = (x + y) & 1 == 0
+                            case 1: flip = y2 == 0
+                            case 2: flip = x3 == 0
+                            case 3: flip = x3 + y3 == 0 || x3 + y3 == 3
+                            case 4: flip = (xThird + yHalf) & 1 == 0
+                            case 5: flip = xy2 + xy3 == 0
+                            case 6: flip = (xy2 + xy3) & 1 == 0
+                            default: flip = ((x + y) & 1 + xy3) & 1 == 0
+                            }
+                            if flip { dark[row + x].toggle() }
+                        }
+                        x3 += 1
+                        if x3 == 3 {
+                            x3 = 0
+                            xThird += 1
+                        }
+                    }
+                    y3 += 1
+                    if y3 == 3 { y3 = 0 }
                 }
-                if flip { dark[y * size + x].toggle() }
             }
         }
     }
 
     /// The penalty of ISO/IEC 18004:2015 7.8.3.1 (Table 11), the lower the better.
+    ///
+    /// Every citizen-budget page encodes a code and scores eight masks, so this works on raw buffers: with arrays
+    /// (bounds checks, a growing list of runs) it was a sixth of a national site's build.
     func penalty() -> Int {
-        var total = 0
-        // One buffer of runs for every line: a citizen-budget page encodes a code, and fresh arrays per line and mask
-        // were a tenth of a large site's build.
-        var runs: [Int] = []
-        runs.reserveCapacity(size + 2)
-        for y in 0..<size { total += Self.linePenalty(dark, start: y * size, step: 1, count: size, runs: &runs) }
-        for x in 0..<size { total += Self.linePenalty(dark, start: x, step: size, count: size, runs: &runs) }
-        // 3 for each 2 × 2 block of one colour, overlapping blocks included (which is what m × n blocks add up to).
-        for y in 0..<(size - 1) {
-            for x in 0..<(size - 1) {
-                let c = dark[y * size + x]
-                if c == dark[y * size + x + 1] && c == dark[(y + 1) * size + x] && c == dark[(y + 1) * size + x + 1] {
-                    total += 3
+        let size = self.size
+        return dark.withUnsafeBufferPointer { dark in
+            let runs = UnsafeMutableBufferPointer<Int>.allocate(capacity: size + 2)
+            defer { runs.deallocate() }
+            var total = 0
+            for y in 0..<size { total += Self.linePenalty(dark, start: y * size, step: 1, count: size, runs: runs) }
+            for x in 0..<size { total += Self.linePenalty(dark, start: x, step: size, count: size, runs: runs) }
+            // 3 for each 2 × 2 block of one colour, overlapping blocks included (which is what m × n blocks add up to).
+            for y in 0..<(size - 1) {
+                let row = y * size, next = row + size
+                for x in 0..<(size - 1) {
+                    let c = dark[row + x]
+                    if c == dark[row + x + 1] && c == dark[next + x] && c == dark[next + x + 1] { total += 3 }
                 }
             }
+            // 10 for each full 5 % that the dark share is away from 50 %.
+            var darkCount = 0
+            for module in dark where module { darkCount += 1 }
+            let cells = size * size
+            total += abs(darkCount * 20 - cells * 10) / cells * 10
+            return total
         }
-        // 10 for each full 5 % that the dark share is away from 50 %.
-        var darkCount = 0
-        for module in dark where module { darkCount += 1 }
-        let cells = size * size
-        total += abs(darkCount * 20 - cells * 10) / cells * 10
-        return total
     }
 
     /// Rules 1 and 3 for one row or column, from its runs of one colour.
     static func linePenalty(_ line: [Bool]) -> Int {
-        var runs: [Int] = []
-        return linePenalty(line, start: 0, step: 1, count: line.count, runs: &runs)
+        let runs = UnsafeMutableBufferPointer<Int>.allocate(capacity: line.count + 2)
+        defer { runs.deallocate() }
+        return line.withUnsafeBufferPointer { linePenalty($0, start: 0, step: 1, count: line.count, runs: runs) }
     }
 
     /// The same for the `count` modules of `modules` from `start`, `step` apart (a row or a column), with `runs`
-    /// as scratch space.
-    static func linePenalty(_ modules: [Bool], start: Int, step: Int, count n: Int, runs: inout [Int]) -> Int {
+    /// (room for `count` + 2) as scratch space.
+    static func linePenalty(_ modules: UnsafeBufferPointer<Bool>, start: Int, step: Int, count n: Int, runs: UnsafeMutableBufferPointer<Int>) -> Int {
         // Runs alternate light, dark, light…, starting and ending light; the light beyond the symbol (taken as n
         // wide, wider than any pattern here needs) lengthens the first and last run.
-        runs.removeAll(keepingCapacity: true)
-        runs.append(n)
+        var last = 0
         var colour = false
-        modules.withUnsafeBufferPointer { modules in
-            var run = n
-            for index in 0..<n {
-                let module = modules[start + index * step]
-                if module == colour {
-                    run += 1
-                } else {
-                    runs[runs.count - 1] = run
-                    runs.append(1)
-                    run = 1
-                    colour = module
-                }
+        var run = n
+        for index in 0..<n {
+            let module = modules[start + index * step]
+            if module == colour {
+                run += 1
+            } else {
+                runs[last] = run
+                last += 1
+                run = 1
+                colour = module
             }
-            runs[runs.count - 1] = run
         }
+        runs[last] = run
         if colour {
-            runs.append(n)
+            last += 1
+            runs[last] = n
         } else {
-            runs[runs.count - 1] += n
+            runs[last] += n
         }
+        let count = last + 1
         var penalty = 0
         // Rule 1: a run of 5 + i modules of one colour costs 3 + i; the light beyond the symbol is no part of a run
         // (a line all light is one run, first and last).
-        for (i, run) in runs.enumerated() {
-            let inside = run - (i == 0 ? n : 0) - (i == runs.count - 1 ? n : 0)
+        for i in 0..<count {
+            let inside = runs[i] - (i == 0 ? n : 0) - (i == count - 1 ? n : 0)
             if inside >= 5 { penalty += inside - 2 }
         }
         // Rule 3: dark, light, dark, light, dark in the ratio 1:1:3:1:1 costs 40 for each side with light 4 units wide,
         // if the other side has at least 1 unit of light; the light beyond the symbol counts (as in Nayuki's qrcodegen,
         // whose mask choice this one matches).
         var i = 1
-        while i + 5 < runs.count {
+        while i + 5 < count {
             let unit = runs[i]
             if runs[i + 1] == unit && runs[i + 2] == 3 * unit && runs[i + 3] == unit && runs[i + 4] == unit {
                 let before = runs[i - 1]

@@ -46,7 +46,8 @@ extension SiteRenderer {
     func budgetBreadcrumbs(from path: String, in language: Language, municipality: Municipality? = nil) -> [LinkView] {
         var crumbs = breadcrumbs(through: path == paths.budgets(in: language) ? [] : [.budgets], from: path, in: language)
         if let municipality {
-            crumbs.append(LinkView(label: municipalityName(municipality, in: language), href: SitePaths.relative(from: path, to: paths.municipality(municipality.id, in: language))))
+            let target = paths.municipality(municipality.id, in: language)
+            crumbs.append(LinkView(label: municipalityName(municipality, in: language), href: SitePaths.relative(from: path, to: target), target: target))
         }
         return crumbs
     }

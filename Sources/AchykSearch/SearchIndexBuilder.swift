@@ -218,20 +218,38 @@ extension String {
 /// JavaScript once disallowed are escaped.
 enum JSONText {
     static func append(_ string: String, to output: inout String) {
-        output.append("\"")
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": output.append("\\\"")
-            case "\\": output.append("\\\\")
-            case "\n": output.append("\\n")
-            case "\r": output.append("\\r")
-            case "\t": output.append("\\t")
-            case "<", "\u{2028}", "\u{2029}", "\u{7F}"..."\u{9F}", "\u{0}"..."\u{1F}":
-                let hex = String(scalar.value, radix: 16)
-                output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: output.unicodeScalars.append(scalar)
+        var string = string
+        var bytes: [UInt8] = [0x22]
+        string.withUTF8 { source in
+            bytes.reserveCapacity(source.count + 8)
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
+                switch byte {
+                case 0x22, 0x5C:
+                    bytes.append(0x5C)
+                    bytes.append(byte)
+                case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+                case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+                case 0x00..<0x20, 0x3C, 0x7F: bytes.append(contentsOf: escaped(UInt32(byte)))
+                case 0xC2 where index + 1 < source.count && source[index + 1] < 0xA0:
+                    bytes.append(contentsOf: escaped(UInt32(source[index + 1])))
+                    index += 1
+                case 0xE2 where index + 2 < source.count && source[index + 1] == 0x80 && (source[index + 2] == 0xA8 || source[index + 2] == 0xA9):
+                    bytes.append(contentsOf: escaped(source[index + 2] == 0xA8 ? 0x2028 : 0x2029))
+                    index += 2
+                default: bytes.append(byte)
+                }
+                index += 1
             }
         }
-        output.append("\"")
+        bytes.append(0x22)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func escaped(_ value: UInt32) -> [UInt8] {
+        let hex = Array("0123456789abcdef".utf8)
+        return [0x5C, 0x75, hex[Int(value >> 12 & 15)], hex[Int(value >> 8 & 15)], hex[Int(value >> 4 & 15)], hex[Int(value & 15)]]
     }
 }

@@ -278,3 +278,36 @@ func fingerprint(_ code: QRCode) -> UInt64 {
         #expect(Symbol.linePenalty(line.map { $0 == "1" }) == expected)
     }
 }
+
+/// The masks follow x and y with counters instead of divisions; every module of every mask agrees with the
+/// standard's formulas (ISO/IEC 18004:2015 Table 10), on symbols of several sizes.
+@Suite struct MaskPatternTests {
+    @Test(arguments: [1, 4, 7, 10, 25, 40])
+    func everyMaskMatchesItsFormula(version: Int) {
+        for mask in 0..<8 {
+            var symbol = Symbol(version: version)
+            let before = symbol.dark
+            symbol.applyMask(mask)
+            let size = symbol.size
+            var wrong = 0
+            for y in 0..<size {
+                for x in 0..<size {
+                    let flip: Bool
+                    switch mask {
+                    case 0: flip = (x + y) % 2 == 0
+                    case 1: flip = y % 2 == 0
+                    case 2: flip = x % 3 == 0
+                    case 3: flip = (x + y) % 3 == 0
+                    case 4: flip = (x / 3 + y / 2) % 2 == 0
+                    case 5: flip = x * y % 2 + x * y % 3 == 0
+                    case 6: flip = (x * y % 2 + x * y % 3) % 2 == 0
+                    default: flip = ((x + y) % 2 + x * y % 3) % 2 == 0
+                    }
+                    let expected = symbol.function[y * size + x] ? before[y * size + x] : before[y * size + x] != flip
+                    if symbol.dark[y * size + x] != expected { wrong += 1 }
+                }
+            }
+            #expect(wrong == 0, "mask \(mask), version \(version)")
+        }
+    }
+}

@@ -47,6 +47,8 @@ struct LinkView: Hashable, Sendable {
     let href: String
     var isCurrent = false
     var lang: String? = nil
+    /// The output path it leads to, when known (breadcrumbs give it to the JSON-LD without resolving `href`).
+    var target: String? = nil
 }
 
 extension SiteRenderer {
@@ -203,9 +205,9 @@ extension SiteRenderer {
     /// The way back from `path`: the home page, then the index of each of `sections`.
     func breadcrumbs(through sections: [SiteSection], from path: String, in language: Language) -> [LinkView] {
         let l = localizer(language)
-        return [LinkView(label: l.text("home"), href: SitePaths.relative(from: path, to: paths.home(language)))]
+        return [LinkView(label: l.text("home"), href: SitePaths.relative(from: path, to: paths.home(language)), target: paths.home(language))]
             + sections.compactMap { section in
-                siteMap.index(of: section, in: language).map { LinkView(label: l.text(section.rawValue), href: SitePaths.relative(from: path, to: $0)) }
+                siteMap.index(of: section, in: language).map { LinkView(label: l.text(section.rawValue), href: SitePaths.relative(from: path, to: $0), target: $0) }
             }
     }
 

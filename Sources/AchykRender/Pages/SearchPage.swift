@@ -83,28 +83,37 @@ extension SiteRenderer {
 /// The order of a language's alphabet, which code point order is not: Kyrgyz puts ң after н and ө after о, and
 /// Russian ё after е. Letters of the other script follow, then anything else (digits) under "#"; quotes and punctuation are passed over.
 struct Collation {
-    private let rank: [Character: Int]
+    /// Rank by scalar value for the letters of both alphabets (all below U+0500); 0 for anything else.
+    private let rank: [Int]
 
     init(_ language: Language) {
         let cyrillic = language == .ky ? "абвгдеёжзийклмнңоөпрстуүфхцчшщъыьэюя" : "абвгдеёжзийклмнопрстуфхцчшщъыьэюяңөү"
         let latin = "abcdefghijklmnopqrstuvwxyz"
         let order = language == .en ? latin + cyrillic : cyrillic + latin
-        rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($0.element, $0.offset + 1) })
+        var rank = Array(repeating: 0, count: 0x500)
+        for (offset, scalar) in order.unicodeScalars.enumerated() { rank[Int(scalar.value)] = offset + 1 }
+        self.rank = rank
     }
 
-    /// The title's letters as ranks, leading punctuation («, ", digits aside) left out.
+    private func rank(of scalar: Unicode.Scalar) -> Int {
+        scalar.value < 0x500 ? rank[Int(scalar.value)] : 0
+    }
+
+    /// The title's letters as ranks, leading punctuation («, ", digits aside) left out; a list of thousands of pages
+    /// sorts by these, so they are made from scalars, not characters.
     func key(_ title: String) -> [Int] {
-        title.lowercased().compactMap { character in
-            if let rank = rank[character] { return rank }
-            if character.isLetter || character.isNumber { return 1000 + Int(character.unicodeScalars.first?.value ?? 0) }
+        title.lowercased().unicodeScalars.compactMap { scalar in
+            let rank = rank(of: scalar)
+            if rank > 0 { return rank }
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { return 1000 + Int(scalar.value) }
             return nil
         }
     }
 
     /// The heading a title is listed under: its first letter, or `#`.
     func initial(_ title: String) -> String {
-        guard let first = title.first(where: { $0.isLetter || $0.isNumber }) else { return "#" }
-        let lower = Character(first.lowercased())
-        return rank[lower] != nil ? first.uppercased() : "#"
+        guard let first = title.unicodeScalars.first(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return "#" }
+        let lower = first.properties.lowercaseMapping.unicodeScalars.first ?? first
+        return rank(of: lower) > 0 ? first.properties.uppercaseMapping : "#"
     }
 }

@@ -9,7 +9,7 @@ extension SiteRenderer {
     func writeStructuredData(_ frame: PageFrame, at path: String, in language: Language, to w: inout HTMLWriter) {
         var graph = frame.structuredData
         if !frame.breadcrumbs.isEmpty {
-            let trail = frame.breadcrumbs.map { ($0.label, paths.absoluteURL(SitePaths.resolve($0.href, from: path))) } + [(frame.title, paths.absoluteURL(path))]
+            let trail = frame.breadcrumbs.map { ($0.label, paths.absoluteURL($0.target ?? SitePaths.resolve($0.href, from: path))) } + [(frame.title, paths.absoluteURL(path))]
             graph.append(.object([
                 ("@type", .string("BreadcrumbList")),
                 ("itemListElement", .array(trail.enumerated().map { index, crumb in
@@ -20,7 +20,7 @@ extension SiteRenderer {
         guard !graph.isEmpty else { return }
         w.put("<script type=\"application/ld+json\">")
         // Escaped so that no text can end the element: `<` is written as \u003c inside strings.
-        w.raw(JSONValue.object([("@context", .string("https://schema.org")), ("@graph", .array(graph))]).scriptSafe())
+        JSONValue.object([("@context", .string("https://schema.org")), ("@graph", .array(graph))]).writeScriptSafe(to: &w)
         w.put("</script>\n")
     }
 
@@ -98,30 +98,29 @@ extension SiteRenderer {
 }
 
 extension JSONValue {
-    /// On one line, with `<`, `>`, `&` and the line separators escaped, so that it can stand inside `<script>`.
-    func scriptSafe() -> String {
+    /// On one line, strings escaped by `HTMLWriter.jsonString`, so that it can stand inside `<script>`.
+    func writeScriptSafe(to w: inout HTMLWriter) {
         switch self {
-        case .null: return "null"
-        case .bool(let value): return value ? "true" : "false"
-        case .number(let text): return text
-        case .string(let text): return Self.scriptQuoted(text)
-        case .array(let items): return "[" + items.map { $0.scriptSafe() }.joined(separator: ",") + "]"
-        case .object(let members): return "{" + members.map { Self.scriptQuoted($0.0) + ":" + $0.1.scriptSafe() }.joined(separator: ",") + "}"
-        }
-    }
-
-    static func scriptQuoted(_ text: String) -> String {
-        var result = ""
-        for scalar in quoted(text).unicodeScalars {
-            switch scalar {
-            case "<": result += "\\u003c"
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default: result.unicodeScalars.append(scalar)
+        case .null: w.put("null")
+        case .bool(let value): w.put(value ? "true" : "false")
+        case .number(let text): w.raw(text)
+        case .string(let text): w.jsonString(text)
+        case .array(let items):
+            w.put("[")
+            for (index, item) in items.enumerated() {
+                if index > 0 { w.put(",") }
+                item.writeScriptSafe(to: &w)
             }
+            w.put("]")
+        case .object(let members):
+            w.put("{")
+            for (index, member) in members.enumerated() {
+                if index > 0 { w.put(",") }
+                w.jsonString(member.0)
+                w.put(":")
+                member.1.writeScriptSafe(to: &w)
+            }
+            w.put("}")
         }
-        return result
     }
 }

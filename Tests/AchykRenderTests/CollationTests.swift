@@ -1,0 +1,26 @@
+import AchykModel
+import Testing
+@testable import AchykRender
+
+/// The A–Z list of the search page follows each language's alphabet, not code point order.
+@Suite struct CollationTests {
+    private func sorted(_ titles: [String], _ language: Language) -> [String] {
+        let collation = Collation(language)
+        return titles.sorted { collation.key($0).lexicographicallyPrecedes(collation.key($1)) }
+    }
+
+    @Test func kyrgyzLettersStandInTheirPlace() {
+        // In code point order ң, ө and ү come after я.
+        #expect(sorted(["Үй", "Өзгөн", "Ноокат", "Ңа", "Оромо", "Угуу", "Ысык-Көл"], .ky) == ["Ноокат", "Ңа", "Оромо", "Өзгөн", "Угуу", "Үй", "Ысык-Көл"])
+        #expect(Collation(.ky).initial("«Өзгөн»") == "Ө")
+        #expect(Collation(.ky).initial("2023-жыл") == "#")
+    }
+
+    @Test func russianYoFollowsYe() {
+        #expect(sorted(["Ёлка", "Жизнь", "Ель", "Еда"], .ru) == ["Еда", "Ель", "Ёлка", "Жизнь"])
+    }
+
+    @Test func englishPutsLatinFirst() {
+        #expect(sorted(["Бюджет", "Water", "about", "Ak-Kuduk"], .en) == ["about", "Ak-Kuduk", "Water", "Бюджет"])
+    }
+}
