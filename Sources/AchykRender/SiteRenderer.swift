@@ -173,7 +173,7 @@ public struct SiteRenderer: Sendable {
         case .municipality(let id):
             guard let municipality = budgetsByID[id] else { throw RenderError.notInContent("municipality \(id)") }
             return [renderMunicipality(municipality, in: language)]
-        case .search: return [try renderSearchPage(in: language)]
+        case .search: return try renderSearchPage(in: language)
         case .budgetYear(let id, let yearNumber):
             guard let municipality = budgetsByID[id], let year = municipality.year(yearNumber) else {
                 throw RenderError.notInContent("budget \(id)/\(yearNumber)")

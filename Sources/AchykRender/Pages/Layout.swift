@@ -15,6 +15,9 @@ struct PageFrame {
     var breadcrumbs: [LinkView] = []
     /// schema.org descriptions of what the page is (JSON-LD), besides its breadcrumbs.
     var structuredData: [JSONValue] = []
+    /// A page for finding others (a letter of the search page's A–Z), which search engines should follow, not list;
+    /// the sitemap leaves it out.
+    var noindex = false
 }
 
 /// The words of the layout in one language, the same on every page: made once per language.
@@ -70,6 +73,7 @@ extension SiteRenderer {
         w.put("\n")
         w.open("link", ["rel": "canonical", "href": canonical])
         w.put("\n")
+        if frame.noindex { w.put("<meta name=\"robots\" content=\"noindex, follow\">\n") }
         for other in languages {
             guard let path = frame.versions[other] else { continue }
             w.open("link", ["rel": "alternate", "hreflang": other.rawValue, "href": paths.absoluteURL(path)])
