@@ -7,7 +7,7 @@ Each query runs on a freshly opened <lang>/search/index.html (file://), so that 
   cold ms  from the query to its results rendered, loading the index files it needs (window.achykSearch.lastTiming)
   warm ms  the same query again once its files are loaded (the median of three)
   KB       on-disk size of the index files loaded (window.achykSearch.loaded, the manifest included)
-Exits 1 if a query loads more than 500 KB or answers in more than 100 ms once its files are loaded (warm).
+Exits 1 if a query loads more than 500 KB or answers in more than 100 ms, cold or warm.
 Needs selenium (scripts/check-site.sh installs it), /usr/bin/chromium and /usr/bin/chromedriver.
 """
 import pathlib
@@ -76,11 +76,11 @@ driver.quit()
 print(f"{'lang':<5}{'query':<28}{'cold ms':>8}{'warm ms':>8}{'KB':>7}{'files':>6}  status")
 failed = []
 for lang, query, cold, warm, kb, files, status in rows:
-    over = warm > MAX_MS or kb > MAX_KB
+    over = cold > MAX_MS or warm > MAX_MS or kb > MAX_KB
     if over:
         failed.append(f"{lang}:{query}")
     print(f"{lang:<5}{query:<28}{cold:>8.1f}{warm:>8.1f}{kb:>7.0f}{files:>6}  {status}{'  OVER' if over else ''}")
 if failed:
-    print(f"FAILED: {', '.join(failed)} (over {MAX_KB} KB loaded or {MAX_MS} ms once loaded)")
+    print(f"FAILED: {', '.join(failed)} (over {MAX_KB} KB loaded or {MAX_MS} ms)")
     sys.exit(1)
-print(f"all {len(rows)} queries within {MAX_KB} KB and {MAX_MS} ms once loaded")
+print(f"all {len(rows)} queries within {MAX_KB} KB and {MAX_MS} ms, cold and warm")

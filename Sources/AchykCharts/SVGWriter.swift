@@ -277,11 +277,16 @@ public enum SVGChart {
     /// and `lang` are unknown; the `<title>` and `<desc>` that open it name and describe it, and `xml:lang` says
     /// their language.
     public static func standalone(_ svg: String) -> String {
+        String(decoding: standaloneBytes(svg), as: UTF8.self)
+    }
+
+    /// The same as UTF-8 bytes, as the file is written (without decoding them again into a string).
+    public static func standaloneBytes(_ svg: String) -> [UInt8] {
         // The root element is the writer's own, so its attributes are known: they are cut out of its first line,
         // byte by byte (a chart is written for every page of a national site).
         var svg = svg
-        return svg.withUTF8 { bytes -> String in
-            guard let end = bytes.firstIndex(of: UInt8(ascii: ">")) else { return String(decoding: bytes, as: UTF8.self) }
+        return svg.withUTF8 { bytes -> [UInt8] in
+            guard let end = bytes.firstIndex(of: UInt8(ascii: ">")) else { return Array(bytes) }
             var root = Array(bytes[..<end])
             // A plain search: the root element is a few hundred bytes (Foundation's `firstRange` took 5 % of a build).
             func find(_ pattern: [UInt8]) -> Int? {
@@ -308,7 +313,7 @@ public enum SVGChart {
             output.append(contentsOf: root)
             output.append(contentsOf: bytes[end...])
             output.append(0x0A)
-            return String(decoding: output, as: UTF8.self)
+            return output
         }
     }
 }

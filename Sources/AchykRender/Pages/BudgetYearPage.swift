@@ -3,6 +3,7 @@ import AchykCharts
 import AchykHTML
 import AchykModel
 import AchykSite
+import Foundation
 
 /// The citizen budget of one municipality and year in one language (`/<lang>/budgets/<m>/<year>/`): key figures,
 /// then where the money comes from and goes, per resident, plan and reality, the change against last year, what
@@ -67,7 +68,7 @@ struct BudgetYearPage {
             keyFiguresHeading: l.text("key_figures"), keyFigures: keyFigures(), sections: sections, source: source))
         let page = OutputFile(path: path, html: html)
         return [page] + charts.map { chart in
-            OutputFile(path: renderer.paths.budgetChart(info.id, year.year, chart: chart.name, in: language), text: SVGChart.standalone(chart.svg))
+            OutputFile(path: renderer.paths.budgetChart(info.id, year.year, chart: chart.name, in: language), contents: .data(Data(SVGChart.standaloneBytes(chart.svg))))
         }
     }
 

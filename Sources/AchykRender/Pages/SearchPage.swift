@@ -140,8 +140,11 @@ extension SiteRenderer {
 struct Collation {
     /// Rank by scalar value for the letters of both alphabets (all below U+0500); 0 for anything else.
     private let rank: [Int]
+    /// Whether the language is written in Latin letters, which then come first.
+    private let latinFirst: Bool
 
     init(_ language: Language) {
+        latinFirst = language == .en
         let cyrillic = language == .ky ? "абвгдеёжзийклмнңоөпрстуүфхцчшщъыьэюя" : "абвгдеёжзийклмнопрстуфхцчшщъыьэюяңөү"
         let latin = "abcdefghijklmnopqrstuvwxyz"
         let order = language == .en ? latin + cyrillic : cyrillic + latin
@@ -165,10 +168,14 @@ struct Collation {
         }
     }
 
-    /// The heading a title is listed under: its first letter, or `#`.
+    /// The heading a title is listed under: its first letter; the other script's titles together under "A–Z" (or
+    /// "А–Я" on English pages), since Latin A and Cyrillic А look the same; anything else under `#`.
     func initial(_ title: String) -> String {
         guard let first = title.unicodeScalars.first(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return "#" }
         let lower = first.properties.lowercaseMapping.unicodeScalars.first ?? first
-        return rank(of: lower) > 0 ? first.properties.uppercaseMapping : "#"
+        guard rank(of: lower) > 0 else { return "#" }
+        let isLatin = lower.value < 0x80
+        if isLatin != latinFirst { return isLatin ? "A–Z" : "А–Я" }
+        return first.properties.uppercaseMapping
     }
 }
