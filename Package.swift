@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // The preview server of `achyk serve`: small, builds in seconds (Hummingbird takes minutes on 2 cores).
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // Budget tables from Excel workbooks (.xlsx): the zip container and the XML inside it.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash", exact: "8.1.1"),
     ],
     targets: [
         // Value types shared by every stage; depends on nothing but Foundation.
@@ -30,6 +33,8 @@ let package = Package(
         .target(name: "AchykContent", dependencies: [
             "AchykModel",
             .product(name: "Yams", package: "Yams"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "SWXMLHash", package: "SWXMLHash"),
         ]),
         // The budget model's computations: classification, checks and figures, partnership money (no I/O).
         .target(name: "AchykBudget", dependencies: ["AchykModel"]),
@@ -69,7 +74,7 @@ let package = Package(
         .target(name: "AchykTestSupport", path: "Tests/AchykTestSupport"),
         .testTarget(name: "AchykModelTests", dependencies: ["AchykModel"]),
         .testTarget(name: "AchykMarkdownTests", dependencies: ["AchykMarkdown", "AchykModel"]),
-        .testTarget(name: "AchykContentTests", dependencies: ["AchykContent", "AchykModel", "AchykTestSupport"]),
+        .testTarget(name: "AchykContentTests", dependencies: ["AchykContent", "AchykModel", "AchykTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "AchykBudgetTests", dependencies: ["AchykBudget", "AchykContent", "AchykModel", "AchykTestSupport"]),
         .testTarget(name: "AchykHTMLTests", dependencies: ["AchykHTML"]),
         .testTarget(name: "AchykChartsTests", dependencies: ["AchykCharts", "AchykTestSupport"]),

@@ -9,7 +9,7 @@ swift build --product achyk-fuzz --scratch-path .build-fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
 fuzzer=.build-fuzz/debug/achyk-fuzz
 status=0
-for target in front-matter page site-yaml budget-csv amount municipality names; do
+for target in front-matter page site-yaml budget-csv workbook amount municipality names; do
   corpus=.build-fuzz/corpus/$target
   crashes=Tests/Fixtures/fuzz/$target
   mkdir -p "$corpus" "$crashes"
@@ -19,6 +19,7 @@ for target in front-matter page site-yaml budget-csv amount municipality names; 
                for f in Tests/Fixtures/*/Content/site.yaml; do cp "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
     budget-csv) for f in Content/budgets/*/*.csv Tests/Fixtures/budget-csv/*.csv Tests/Fixtures/*/Content/budgets/*/*.csv \
                    Tests/Fixtures/invalid/*/Content/budgets/*/*.csv; do cp "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
+    workbook) for f in Tests/Fixtures/workbooks/*.xlsx; do cp "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
     amount) for a in "1 234 567,50" "1,234,567.50" "(12'500)" "−7" "-" "1.234" "0,05"; do
               printf '%s' "$a" > "$corpus/$(printf '%s' "$a" | md5sum | cut -c1-12)"; done ;;
     names) cp Content/names.yaml "$corpus/Content_names.yaml"

@@ -26,8 +26,8 @@ public struct BudgetAnalyzer: Sendable {
             for column in columns where amounts[column.index] == nil { amounts[column.index] = .zero }
             filled[index] = line.with(amounts: amounts, isDetailed: true)
         }
-        checkUnknownFunctions(filled, path: table.path, notPublished: notPublished, reporting: &problems)
-        checkSubtotals(filled, columns: columns, path: table.path, reporting: &problems)
+        checkUnknownFunctions(filled, table: table, notPublished: notPublished, reporting: &problems)
+        checkSubtotals(filled, columns: columns, table: table, reporting: &problems)
         checkEconomicView(filled, columns: columns, notPublished: notPublished, at: table.headerLocation, reporting: &problems)
 
         diagnostics.append(contentsOf: problems)
@@ -54,7 +54,7 @@ public struct BudgetAnalyzer: Sendable {
         var rows: [BudgetRow] = []
         var index: [String: Int] = [:]
         for row in tableRows {
-            let location = SourceLocation(table.path, line: row.line)
+            let location = table.location(line: row.line)
             guard CodeCategory(code: row.code).isBudgetCode else {
                 diagnostics.warning("code \(row.code) is not a revenue (1…), economic (2…, 3…) or functional (7…) code; the line is left out of every total", at: location)
                 continue
@@ -122,20 +122,20 @@ public struct BudgetAnalyzer: Sendable {
             }
             present.append(column)
             for line in blanks {
-                diagnostics.warning("column '\(column.rawValue)' is blank for code \(line.code); counted as zero", at: SourceLocation(table.path, line: line.line))
+                diagnostics.warning("column '\(column.rawValue)' is blank for code \(line.code); counted as zero", at: table.location(line: line.line))
             }
         }
         return present
     }
 
-    private func checkUnknownFunctions(_ lines: [BudgetLine], path: String, notPublished: Set<BudgetDetail>, reporting diagnostics: inout Diagnostics) {
+    private func checkUnknownFunctions(_ lines: [BudgetLine], table: BudgetTable, notPublished: Set<BudgetDetail>, reporting diagnostics: inout Diagnostics) {
         for line in lines where line.isDetailed && line.category == .unknownFunction && !Self.isExpenditureTotal(line, notPublished) {
-            diagnostics.warning("code \(line.code) is not under one of the ten functions 701–710; the line is left out of the expenditure total", at: SourceLocation(path, line: line.line))
+            diagnostics.warning("code \(line.code) is not under one of the ten functions 701–710; the line is left out of the expenditure total", at: table.location(line: line.line))
         }
     }
 
     /// Each subtotal against the sum of the detailed lines beneath it.
-    private func checkSubtotals(_ lines: [BudgetLine], columns: [BudgetColumn], path: String, reporting diagnostics: inout Diagnostics) {
+    private func checkSubtotals(_ lines: [BudgetLine], columns: [BudgetColumn], table: BudgetTable, reporting diagnostics: inout Diagnostics) {
         // Positions rather than copies of the lines: a copy of each was a tenth of a large table's memory.
         let order = lines.indices.filter { lines[$0].isDetailed }.sorted { lines[$0].code < lines[$1].code }
         let codes = order.map { lines[$0].code }
@@ -153,7 +153,7 @@ public struct BudgetAnalyzer: Sendable {
                 guard upper > lower else { continue }
                 let sum = running[upper] - running[lower]
                 if (stated - sum).magnitude > Self.tolerance {
-                    diagnostics.warning("subtotal \(line.code) '\(column.rawValue)' is \(stated) but the lines under it add up to \(sum)", at: SourceLocation(path, line: line.line))
+                    diagnostics.warning("subtotal \(line.code) '\(column.rawValue)' is \(stated) but the lines under it add up to \(sum)", at: table.location(line: line.line))
                 }
             }
         }

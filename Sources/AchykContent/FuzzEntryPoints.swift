@@ -32,6 +32,14 @@ package enum FuzzEntryPoints {
         _ = BudgetCSVReader(path: "budgets/fuzz/2023.csv", municipality: "fuzz", year: 2023).read(Data(bytes), reporting: &diagnostics)
     }
 
+    /// An .xlsx workbook as the loader reads it: the zip container, its parts' limits, the XML, the cells, then the
+    /// table.
+    package static func readWorkbook(_ bytes: UnsafeRawBufferPointer) {
+        guard let sheet = try? WorkbookReader.read(data: Data(bytes), sheet: nil) else { return }
+        var diagnostics = Diagnostics()
+        _ = BudgetCSVReader(path: "budgets/fuzz/2023.xlsx", municipality: "fuzz", year: 2023, sheet: sheet.name).read(rows: sheet.rows, reporting: &diagnostics)
+    }
+
     /// One amount cell, as UTF-8 text.
     package static func parseAmount(_ bytes: UnsafeRawBufferPointer) {
         _ = AmountParser.parse(String(decoding: bytes, as: UTF8.self))

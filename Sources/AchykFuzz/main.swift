@@ -3,7 +3,7 @@
 // this `main` hands over to libFuzzer's driver itself.
 //
 //   achyk-fuzz TARGET [libFuzzer options] [corpus folders]
-//   TARGET: front-matter | page | site-yaml | budget-csv | amount | municipality | names
+//   TARGET: front-matter | page | site-yaml | budget-csv | workbook | amount | municipality | names
 import AchykContent
 import Foundation
 
@@ -30,6 +30,10 @@ let targets: [String: TestOneInput] = [
     },
     "budget-csv": { data, size in
         FuzzEntryPoints.readBudgetCSV(UnsafeRawBufferPointer(start: data, count: size))
+        return 0
+    },
+    "workbook": { data, size in
+        FuzzEntryPoints.readWorkbook(UnsafeRawBufferPointer(start: data, count: size))
         return 0
     },
     "amount": { data, size in

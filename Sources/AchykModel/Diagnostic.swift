@@ -23,7 +23,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `path:line: error: message`, with control characters of the path and message made visible.
-    public var description: String { "\(location.path.escapingControlCharacters):\(location.line): \(severity.rawValue): \(message.escapingControlCharacters)" }
+    public var description: String { "\(location.path.escapingControlCharacters):\(location.place.escapingControlCharacters): \(severity.rawValue): \(message.escapingControlCharacters)" }
 }
 
 /// Every problem of a run, collected so that they are all reported together.

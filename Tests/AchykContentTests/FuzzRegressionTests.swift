@@ -17,6 +17,7 @@ import Testing
         "page": FuzzEntryPoints.readPage,
         "site-yaml": FuzzEntryPoints.readSiteSettings,
         "budget-csv": FuzzEntryPoints.readBudgetCSV,
+        "workbook": FuzzEntryPoints.readWorkbook,
         "amount": FuzzEntryPoints.parseAmount,
         "municipality": FuzzEntryPoints.readMunicipality,
         "names": FuzzEntryPoints.readNames,

@@ -39,6 +39,25 @@ struct BudgetCSVReader {
     let path: String
     let municipality: String
     let year: Int
+    /// For a table from a workbook, its sheet: problems are then told at cells (`Sheet1!C14`), rows being lines.
+    var sheet: String? = nil
+
+    /// Where a line (or a workbook's row) is, at a column when the problem is in one cell.
+    func location(_ line: Int, column: Int? = nil) -> SourceLocation {
+        guard let sheet else { return SourceLocation(path, line: line) }
+        return SourceLocation(path, line: line, cell: "\(sheet)!\(Self.columnName(column ?? 0))\(line)")
+    }
+
+    /// A column's name as spreadsheets write it: A…Z, AA…
+    static func columnName(_ index: Int) -> String {
+        var index = index
+        var name = ""
+        repeat {
+            name = String(UnicodeScalar(UInt8(65 + index % 26))) + name
+            index = index / 26 - 1
+        } while index >= 0
+        return name
+    }
 
     /// Reads the file at `url`; one too large to be a budget is refused before it is read into memory.
     func read(fileAt url: URL, reporting diagnostics: inout Diagnostics) -> BudgetTable? {
@@ -89,9 +108,36 @@ struct BudgetCSVReader {
         if case .unclosedQuote(let line)? = tokenizer.failure {
             diagnostics.error("a quoted cell opens here and is never closed (a missing '\"')", at: SourceLocation(path, line: line))
         }
-        return BudgetTable(
-            municipality: municipality, year: year, path: path, headerLine: header.record.line,
-            columns: Set(columns.keys.compactMap(\.column)), rows: rows, warnings: diagnostics.all.filter { $0.severity == .warning })
+        return table(header: header.record, columns: columns, rows: rows, diagnostics: diagnostics)
+    }
+
+    private func table(header: CSVRecord, columns: [Field: Int], rows: [BudgetRow], diagnostics: Diagnostics) -> BudgetTable {
+        BudgetTable(
+            municipality: municipality, year: year, path: path, headerLine: header.line,
+            columns: Set(columns.keys.compactMap(\.column)), rows: rows, warnings: diagnostics.all.filter { $0.severity == .warning },
+            sheet: sheet.map { WorkbookSheet(name: $0, codeColumn: Self.columnName(columns[.code] ?? 0)) })
+    }
+
+    /// A table from a workbook's rows (each a record whose line is its row number), under the same rules as a CSV
+    /// file: the header among the first rows, every problem at its cell; a table with errors gives nil.
+    func read(rows records: [CSVRecord], reporting diagnostics: inout Diagnostics) -> BudgetTable? {
+        var fileDiagnostics = Diagnostics()
+        guard let header = records.first(where: { record in
+            record.line <= Self.headerSearchLines
+                && Set(record.fields.compactMap { Field.byAlias[Self.headerName($0)] }).isSuperset(of: [.code, .approved])
+        }) else {
+            diagnostics.error("no header row naming a 'code' and an 'approved' column (or код, утверждено, бекитилген…) within the first \(Self.headerSearchLines) rows", at: location(1))
+            return nil
+        }
+        let columns = readHeader(header, reporting: &fileDiagnostics)
+        var rows: [BudgetRow] = []
+        if !fileDiagnostics.hasErrors {
+            for record in records where record.line > header.line {
+                if let row = readRow(record, columns: columns, headerWidth: header.fields.count, reporting: &fileDiagnostics) { rows.append(row) }
+            }
+        }
+        diagnostics.append(contentsOf: fileDiagnostics)
+        return fileDiagnostics.hasErrors ? nil : table(header: header, columns: columns, rows: rows, diagnostics: fileDiagnostics)
     }
 
     // MARK: - Encoding
@@ -153,7 +199,7 @@ struct BudgetCSVReader {
     private func readHeader(_ header: CSVRecord, reporting diagnostics: inout Diagnostics) -> [Field: Int] {
         var columns: [Field: Int] = [:]
         var ignored: [String] = []
-        let location = SourceLocation(path, line: header.line)
+        let location = self.location(header.line)
         for (index, cell) in header.fields.enumerated() {
             let name = Self.headerName(cell)
             guard !name.isEmpty else { continue }
@@ -162,7 +208,7 @@ struct BudgetCSVReader {
                 continue
             }
             if let earlier = columns[field] {
-                diagnostics.error("columns '\(header.fields[earlier].trimmingCharacters(in: .whitespaces))' and '\(cell.trimmingCharacters(in: .whitespaces))' both mean '\(field.rawValue)'; keep one", at: location)
+                diagnostics.error("columns '\(header.fields[earlier].trimmingCharacters(in: .whitespaces))' and '\(cell.trimmingCharacters(in: .whitespaces))' both mean '\(field.rawValue)'; keep one", at: self.location(header.line, column: index))
                 continue
             }
             columns[field] = index
@@ -177,7 +223,7 @@ struct BudgetCSVReader {
     // MARK: - Rows
 
     private func readRow(_ record: CSVRecord, columns: [Field: Int], headerWidth: Int, reporting diagnostics: inout Diagnostics) -> BudgetRow? {
-        let location = SourceLocation(path, line: record.line)
+        let location = self.location(record.line, column: columns[.code])
         func cell(_ field: Field) -> String? {
             guard let index = columns[field], index < record.fields.count else { return nil }
             return record.fields[index]
@@ -187,7 +233,7 @@ struct BudgetCSVReader {
         if record.fields.count > headerWidth {
             let extra = record.fields[headerWidth...].filter { !$0.trimmed.isEmpty }
             if !extra.isEmpty {
-                diagnostics.warning("\(extra.count == 1 ? "a cell" : "\(extra.count) cells") beyond the header's \(headerWidth) columns ('\(extra[extra.startIndex].trimmingCharacters(in: .whitespaces))') \(extra.count == 1 ? "is" : "are") ignored", at: location)
+                diagnostics.warning("\(extra.count == 1 ? "a cell" : "\(extra.count) cells") beyond the header's \(headerWidth) columns ('\(extra[extra.startIndex].trimmingCharacters(in: .whitespaces))') \(extra.count == 1 ? "is" : "are") ignored", at: self.location(record.line, column: extra.startIndex))
             }
         }
         guard let code = Self.normalizedCode(rawCode) else {
@@ -202,10 +248,10 @@ struct BudgetCSVReader {
             case .success(let amount):
                 amounts[column.index] = amount
             case .failure(.notAnAmount):
-                diagnostics.error("column '\(field.rawValue)': '\(Self.shown(text))' is not an amount", at: location)
+                diagnostics.error("column '\(field.rawValue)': '\(Self.shown(text))' is not an amount", at: self.location(record.line, column: columns[field]))
                 valid = false
             case .failure(.tooLarge):
-                diagnostics.error("column '\(field.rawValue)': '\(Self.shown(text))' is too large for a budget amount (more than 15 digits of som)", at: location)
+                diagnostics.error("column '\(field.rawValue)': '\(Self.shown(text))' is too large for a budget amount (more than 15 digits of som)", at: self.location(record.line, column: columns[field]))
                 valid = false
             }
         }

@@ -6,7 +6,7 @@ import Foundation
 struct BudgetFiles {
     struct Folder {
         var hasMunicipality = false
-        /// CSV path by year.
+        /// Table path (`.csv` or `.xlsx`) by year.
         var tables: [Int: String] = [:]
     }
 
@@ -14,8 +14,8 @@ struct BudgetFiles {
     /// Commentary paths with their folder and the year their name starts with.
     private(set) var commentaries: [(path: String, folder: String, year: Int?)] = []
 
-    /// Files a CSO may leave beside its tables, which are not content.
-    private static let spreadsheetExtensions: Set<String> = ["xlsx", "xls", "ods"]
+    /// Spreadsheets of other formats a CSO may leave beside its tables, which are not read.
+    private static let spreadsheetExtensions: Set<String> = ["xls", "ods", "xlsm"]
 
     /// Sorts one file under `budgets/`; returns the path when it is a commentary, read as a Markdown page.
     mutating func add(_ path: String, components: [String], reporting diagnostics: inout Diagnostics) -> String? {
@@ -23,11 +23,11 @@ struct BudgetFiles {
         let name = components.last ?? ""
         let ext = (name as NSString).pathExtension.lowercased()
         if Self.spreadsheetExtensions.contains(ext) {
-            diagnostics.warning("spreadsheets are not read; save this sheet as CSV (UTF-8, or Windows-1251) in the same folder, named after its year (2023.csv)", at: location)
+            diagnostics.warning("only .xlsx workbooks and CSV files are read; save this sheet as .xlsx (Excel 2007 or later) or as CSV in the same folder, named after its year (2023.xlsx)", at: location)
             return nil
         }
         guard components.count == 3 else {
-            diagnostics.warning("budget files go in one folder per municipality: budgets/<municipality>/<year>.csv and municipality.yaml; this file is not read", at: location)
+            diagnostics.warning("budget files go in one folder per municipality: budgets/<municipality>/<year>.csv (or .xlsx) and municipality.yaml; this file is not read", at: location)
             return nil
         }
         let folder = components[1]
@@ -38,10 +38,10 @@ struct BudgetFiles {
         switch ext {
         case "yaml" where name == "municipality.yaml":
             folders[folder, default: Folder()].hasMunicipality = true
-        case "csv":
-            let stem = String(name.dropLast(4))
+        case "csv", "xlsx":
+            let stem = String(name.dropLast(ext.count + 1))
             guard stem.count == 4, let year = Int(stem), MunicipalityReader.years.contains(year) else {
-                diagnostics.error("a budget table is named after its fiscal year, as in 2023.csv", at: location)
+                diagnostics.error("a budget table is named after its fiscal year, as in 2023.csv or 2023.xlsx", at: location)
                 return nil
             }
             // 2025.csv and 2025.CSV are two tables for one year: which one is the budget is for the editor to say.
@@ -55,13 +55,13 @@ struct BudgetFiles {
             commentaries.append((path, folder, Int(name.prefix(4))))
             return path
         default:
-            diagnostics.warning("a municipality folder holds municipality.yaml, <year>.csv and <year>.<lang>.md; this file is not read", at: location)
+            diagnostics.warning("a municipality folder holds municipality.yaml, <year>.csv (or <year>.xlsx) and <year>.<lang>.md; this file is not read", at: location)
         }
         return nil
     }
 }
 
-private enum BudgetWork: Sendable { case municipality(String), table(String, Int, String) }
+private enum BudgetWork: Sendable { case municipality(Int), table(String, Int, String, String?) }
 private enum LoadedBudgetFile: Sendable { case municipality(Municipality?), table(BudgetTable?) }
 
 extension ContentLoader {
@@ -71,16 +71,28 @@ extension ContentLoader {
             guard let year = commentary.year, files.folders[commentary.folder]?.tables[year] == nil else { continue }
             diagnostics.warning("there is no budget table budgets/\(commentary.folder)/\(year).csv for this commentary; it is not shown", at: SourceLocation(commentary.path))
         }
-        var queue: [BudgetWork] = []
-        for (folder, contents) in files.folders.sorted(by: { $0.key < $1.key }) {
-            guard contents.hasMunicipality else {
-                if !contents.tables.isEmpty {
-                    diagnostics.error("budgets/\(folder)/ has no municipality.yaml; add one with the municipality's id, name and population", at: SourceLocation("budgets/\(folder)/municipality.yaml"))
-                }
-                continue
+        // Municipalities first, then the tables, which need their municipality's sheet name.
+        let folders = files.folders.sorted(by: { $0.key < $1.key }).filter { folder, contents in
+            if !contents.hasMunicipality, !contents.tables.isEmpty {
+                diagnostics.error("budgets/\(folder)/ has no municipality.yaml; add one with the municipality's id, name and population", at: SourceLocation("budgets/\(folder)/municipality.yaml"))
             }
-            queue.append(.municipality(folder))
-            queue += contents.tables.sorted { $0.key < $1.key }.map { .table(folder, $0.key, $0.value) }
+            return contents.hasMunicipality
+        }
+        let municipalities = Locked<[(Municipality?, Diagnostics)?]>(Array(repeating: nil, count: folders.count))
+        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+            var fileDiagnostics = Diagnostics()
+            let reader = MunicipalityReader(settings: settings, folder: folders[index].key)
+            let text = readText(at: contentFolder.appendingPathComponent(reader.path), path: reader.path, reporting: &fileDiagnostics)
+            if let text { names.checkRecord(text, path: reader.path, reporting: &fileDiagnostics) }
+            let municipality = text.flatMap { reader.read($0, reporting: &fileDiagnostics) }
+            municipalities.withLock { $0[index] = (municipality, fileDiagnostics) }
+        }
+        let readMunicipalities = municipalities.withLock { $0 }
+        var queue: [BudgetWork] = []
+        for (index, (folder, contents)) in folders.enumerated() {
+            queue.append(.municipality(index))
+            let sheet = readMunicipalities[index]?.0?.sheet
+            queue += contents.tables.sorted { $0.key < $1.key }.map { .table(folder, $0.key, $0.value, sheet) }
         }
         let work = queue
         let results = Locked<[(LoadedBudgetFile, Diagnostics)?]>(Array(repeating: nil, count: work.count))
@@ -88,14 +100,12 @@ extension ContentLoader {
             var fileDiagnostics = Diagnostics()
             let loaded: LoadedBudgetFile
             switch work[index] {
-            case .municipality(let folder):
-                let reader = MunicipalityReader(settings: settings, folder: folder)
-                let text = readText(at: contentFolder.appendingPathComponent(reader.path), path: reader.path, reporting: &fileDiagnostics)
-                if let text { names.checkRecord(text, path: reader.path, reporting: &fileDiagnostics) }
-                loaded = .municipality(text.flatMap { reader.read($0, reporting: &fileDiagnostics) })
-            case .table(let folder, let year, let path):
-                let reader = BudgetCSVReader(path: path, municipality: folder, year: year)
-                loaded = .table(reader.read(fileAt: contentFolder.appendingPathComponent(path), reporting: &fileDiagnostics))
+            case .municipality(let number):
+                let (municipality, problems) = readMunicipalities[number] ?? (nil, Diagnostics())
+                fileDiagnostics = problems
+                loaded = .municipality(municipality)
+            case .table(let folder, let year, let path, let sheet):
+                loaded = .table(readTable(path, municipality: folder, year: year, sheet: sheet, reporting: &fileDiagnostics))
             }
             results.withLock { $0[index] = (loaded, fileDiagnostics) }
         }
@@ -119,5 +129,21 @@ extension ContentLoader {
         }
         finish()
         return budgets
+    }
+
+    /// A year's table, from CSV or from a workbook's sheet.
+    private func readTable(_ path: String, municipality: String, year: Int, sheet: String?, reporting diagnostics: inout Diagnostics) -> BudgetTable? {
+        let url = contentFolder.appendingPathComponent(path)
+        guard path.lowercased().hasSuffix(".xlsx") else {
+            return BudgetCSVReader(path: path, municipality: municipality, year: year).read(fileAt: url, reporting: &diagnostics)
+        }
+        do {
+            let workbook = try WorkbookReader.read(url, sheet: sheet)
+            let reader = BudgetCSVReader(path: path, municipality: municipality, year: year, sheet: workbook.name)
+            return reader.read(rows: workbook.rows, reporting: &diagnostics)
+        } catch {
+            diagnostics.error(error.message, at: SourceLocation(path, line: error.row, cell: error.cell))
+            return nil
+        }
     }
 }

@@ -4,7 +4,7 @@ import Yams
 /// Reads `budgets/<municipality>/municipality.yaml`.
 struct MunicipalityReader {
     static let knownKeys: Set<String> = [
-        "id", "name", "kind", "oblast", "rayon", "population", "sample", "contact", "sources", "hearings",
+        "id", "name", "kind", "oblast", "rayon", "population", "sample", "contact", "sources", "hearings", "sheet",
     ]
 
     let settings: SiteSettings
@@ -34,11 +34,12 @@ struct MunicipalityReader {
         let contact = readContact(map, reporting: &diagnostics)
         let sources = readSources(map, reporting: &diagnostics)
         let hearings = readHearings(map, reporting: &diagnostics)
+        let sheet = map.string("sheet", reporting: &diagnostics)
         // With errors the build stops, but the municipality is still given so that its tables are checked too and
         // every problem of the run is reported at once.
         return Municipality(
             id: folder, name: name ?? LocalizedText([settings.defaultLanguage: folder]), kind: kind, oblast: oblast, rayon: rayon ?? LocalizedText([:]), population: population,
-            isSample: sample, contact: contact, sources: sources, hearings: hearings, path: path)
+            isSample: sample, contact: contact, sources: sources, hearings: hearings, sheet: sheet, path: path)
     }
 
     private func readKind(_ map: YAMLMapping, reporting diagnostics: inout Diagnostics) -> MunicipalityKind? {

@@ -41,6 +41,18 @@ public struct BudgetRow: Hashable, Sendable {
     public subscript(column: BudgetColumn) -> Amount? { amounts[column.index] }
 }
 
+/// The sheet a table was read from, and the column of its codes.
+public struct WorkbookSheet: Hashable, Sendable {
+    public let name: String
+    /// A column's letters, as a spreadsheet names it (`B`).
+    public let codeColumn: String
+
+    public init(name: String, codeColumn: String) {
+        self.name = name
+        self.codeColumn = codeColumn
+    }
+}
+
 /// A local budget file (`budgets/<municipality>/<year>.csv`) as read.
 public struct BudgetTable: Hashable, Sendable {
     public let municipality: String
@@ -54,11 +66,15 @@ public struct BudgetTable: Hashable, Sendable {
     public let rows: [BudgetRow]
     /// The reader's warnings about this file, which its JSON repeats.
     public let warnings: [Diagnostic]
+    /// For a table read from a workbook, its sheet and the column of its codes: problems of a line are told at that
+    /// cell (`Sheet1!B14`) instead of a line.
+    public let sheet: WorkbookSheet?
 
     public init(
         municipality: String, year: Int, path: String, headerLine: Int, columns: Set<BudgetColumn>, rows: [BudgetRow],
-        warnings: [Diagnostic]
+        warnings: [Diagnostic], sheet: WorkbookSheet? = nil
     ) {
+        self.sheet = sheet
         self.municipality = municipality
         self.year = year
         self.path = path
@@ -68,5 +84,10 @@ public struct BudgetTable: Hashable, Sendable {
         self.warnings = warnings
     }
 
-    public var headerLocation: SourceLocation { SourceLocation(path, line: headerLine) }
+    public var headerLocation: SourceLocation { location(line: headerLine) }
+
+    /// Where a line of the table is: its line, or in a workbook the cell of its code.
+    public func location(line: Int) -> SourceLocation {
+        SourceLocation(path, line: line, cell: sheet.map { "\($0.name)!\($0.codeColumn)\(line)" })
+    }
 }

@@ -97,13 +97,16 @@ public struct Municipality: Hashable, Sendable {
     public let sources: [Int: BudgetSource]
     /// By date.
     public let hearings: [Hearing]
+    /// The sheet of its workbooks (`<year>.xlsx`) that holds the budget; nil: the first.
+    public let sheet: String?
     public let path: String
 
     public init(
         id: String, name: LocalizedText, kind: MunicipalityKind?, oblast: Oblast?, rayon: LocalizedText,
         population: [Int: Int], isSample: Bool, contact: Contact?, sources: [Int: BudgetSource], hearings: [Hearing],
-        path: String
+        sheet: String? = nil, path: String
     ) {
+        self.sheet = sheet
         self.id = id
         self.name = name
         self.kind = kind
