@@ -5,13 +5,14 @@ import Foundation
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create the files of a new case study or partnership record, with every key explained.",
+        abstract: "Create the files of a new case study, partnership record or budget year, with every key explained.",
         discussion: """
             Examples:
               achyk new case-study 26-new-village      handbook/26-new-village.{ky,ru,en}.md, as drafts
               achyk new partnership insan-leilek       partnerships/insan-leilek.yaml
+              achyk new budget kochkor 2026             budgets/kochkor/2026.csv, and municipality.yaml if missing
             """,
-        subcommands: [NewCaseStudy.self, NewPartnership.self])
+        subcommands: [NewCaseStudy.self, NewPartnership.self, NewBudget.self])
 }
 
 struct NewCaseStudy: ParsableCommand {
@@ -41,6 +42,25 @@ struct NewPartnership: ParsableCommand {
 
     func run() throws {
         try writeScaffold(into: URL(fileURLWithPath: content)) { () throws(Scaffold.Failure) in [try Scaffold.partnership(id)] }
+    }
+}
+
+struct NewBudget: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "budget", abstract: "Create budgets/MUNICIPALITY/YEAR.csv to fill in, and municipality.yaml when missing.")
+
+    @Argument(help: "The municipality's id, its folder under budgets/ (kochkor).")
+    var municipality: String
+
+    @Argument(help: "The budget year (2026).")
+    var year: Int
+
+    @Option(help: "The content folder.")
+    var content: String = "Content"
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: content)
+        try writeScaffold(into: folder) { () throws(Scaffold.Failure) in try Scaffold.budget(municipality, year: year, in: folder) }
     }
 }
 

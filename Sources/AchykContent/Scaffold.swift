@@ -101,6 +101,63 @@ public enum Scaffold {
             """)
     }
 
+    /// A year's budget table to fill in, `budgets/<municipality>/<year>.csv`, and the municipality's
+    /// `municipality.yaml` when the folder has none. The table's first lines explain it; they stand above the header,
+    /// where a table's title lines go, so the reader passes over them.
+    public static func budget(_ municipality: String, year: Int, in contentFolder: URL) throws(Failure) -> [(path: String, text: String)] {
+        guard Identifier.isValid(municipality) else {
+            throw .invalidName("'\(municipality)' is not a municipality id: lowercase letters a-z, digits and hyphens, as in kochkor")
+        }
+        guard MunicipalityReader.years.contains(year) else {
+            throw .invalidName("\(year) is not a budget year achyk reads (\(MunicipalityReader.years.lowerBound)–\(MunicipalityReader.years.upperBound))")
+        }
+        let folder = "budgets/\(municipality)"
+        var files = [(path: "\(folder)/\(year).csv", text: """
+            # The budget of \(municipality) for \(year): one line for each budget code (docs/content-format.md: The budget table)
+            # Revenue: 1 is the total; 11… are taxes and 13… transfers from the republican budget
+            # Spending: 7 is the total; 701 to 710 are the ten functions (education is 709)
+            # approved: as the council approved it / revised: as amended during the year / executed: as received or spent
+            # Amounts in som as the spreadsheet writes them (1 234 567.50 or 1234567); leave a cell empty when it is not known
+            # Copy the figures from the council's resolution and give its title and address in municipality.yaml (sources)
+            # These lines above the header may stay: they are passed over. The lines below the header are examples to fill in.
+            code,name,approved,revised,executed
+            1,Revenue,,,
+            1111,Personal income tax,,,
+            1331,Equalisation grant,,,
+            7,Expenditure,,,
+            701,General public services,,,
+            706,Housing and community amenities,,,
+            709,Education,,,
+            710,Social protection,,,
+
+            """)]
+        if !FileManager.default.fileExists(atPath: contentFolder.appendingPathComponent("\(folder)/municipality.yaml").path) {
+            files.append((path: "\(folder)/municipality.yaml", text: """
+                # A municipality (docs/content-format.md, "municipality.yaml"). Only id and name are required;
+                # `achyk check` names each value that is wrong or still missing.
+                id: \(municipality)                           # must stay equal to the folder name
+                name: {ky: "", ru: "", en: ""}              # as people write it in each language
+                kind: ayil-okmot                            # ayil-okmot, town or city
+                oblast:                                     # an oblast id: batken, chui, issyk-kul, jalal-abad, naryn, osh, talas
+                rayon: {ky: "", ru: "", en: ""}
+                population: {\(year): }                      # residents by year, for the figures per resident
+                # contact: {email: "", phone: ""}           # whom residents ask about the budget
+                sources:                                    # where each year's figures come from, shown on its page
+                  \(year): {title: {ky: "", ru: "", en: ""}, url: "", as_of: }   # e.g. the council's resolution
+                #   unit: thousand                          # if the table is in thousands of som
+                #   not_published: [expenditure_by_function] # what the source does not break down
+                # sheet: "Бюджет"                           # for <year>.xlsx: the sheet that holds the table (else the first)
+                hearings: []                                # public hearings, each as below
+                #  - date: \(year)-11-20
+                #    time: "14:00"                          # optional, Bishkek time
+                #    stage: draft                           # draft (the plan) or execution (the report)
+                #    place: {ky: "", ru: "", en: ""}
+
+                """))
+        }
+        return files
+    }
+
     /// The languages of the content folder's site.yaml, or ky, ru and en when it cannot be read.
     public static func languages(ofContentFolder folder: URL) -> [Language] {
         var diagnostics = Diagnostics()

@@ -48,4 +48,51 @@ import Testing
             _ = try Scaffold.write(try Scaffold.caseStudy("01-alga", languages: [.en]), into: folder)
         }
     }
+
+    /// `achyk new budget`: the table's explanations stand above its header and are passed over; filled in, the
+    /// table and the new municipality load cleanly.
+    @Test func aNewBudgetYearListsWhatToFillInAndLoadsOnceFilled() throws {
+        let folder = try contentCopy()
+        let files = try Scaffold.budget("kochkor", year: 2026, in: folder)
+        #expect(try Scaffold.write(files, into: folder) == ["budgets/kochkor/2026.csv", "budgets/kochkor/municipality.yaml"])
+        var diagnostics = Diagnostics()
+        _ = ContentLoader(contentFolder: folder, includesDrafts: false).load(reporting: &diagnostics)
+        // (That the table's amounts are still blank is the budget stage's to say, after loading.)
+        #expect(diagnostics.sorted.map(\.description) == [
+            "budgets/kochkor/municipality.yaml:4: error: 'name' is empty",
+            "budgets/kochkor/municipality.yaml:8: error: population '' must be a whole number from 1 to 100000000",
+            "budgets/kochkor/municipality.yaml:11: error: 'title' is empty",
+        ])
+        // The editor fills it in.
+        let table = folder.appendingPathComponent("budgets/kochkor/2026.csv")
+        let amounts = ["1": "1000", "1111": "400", "1331": "600", "7": "1000", "701": "300", "706": "100", "709": "500", "710": "100"]
+        let text = try String(contentsOf: table, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard cells.count == 5, let amount = amounts[String(cells[0])] else { return String(line) }
+            return "\(cells[0]),\(cells[1]),\(amount),,"
+        }.joined(separator: "\n")
+        try text.write(to: table, atomically: true, encoding: .utf8)
+        let yaml = folder.appendingPathComponent("budgets/kochkor/municipality.yaml")
+        let filled = try String(contentsOf: yaml, encoding: .utf8)
+            .replacingOccurrences(of: "name: {ky: \"\", ru: \"\", en: \"\"}", with: "name: {ky: \"Кочкор\", ru: \"Кочкор\", en: \"Kochkor\"}")
+            .replacingOccurrences(of: "population: {2026: }", with: "population: {2026: 12000}")
+            .replacingOccurrences(of: "title: {ky: \"\", ru: \"\", en: \"\"}", with: "title: {en: \"Council resolution\"}")
+            .replacingOccurrences(of: "url: \"\", ", with: "")
+        try filled.write(to: yaml, atomically: true, encoding: .utf8)
+        var again = Diagnostics()
+        let loaded = ContentLoader(contentFolder: folder, includesDrafts: false).load(reporting: &again)
+        #expect(again.all.isEmpty, "\(again.sorted)")
+        let rows = loaded?.budgets.first { $0.id == "kochkor" }?.tables.first?.rows ?? []
+        #expect(rows.map(\.code) == ["1", "1111", "1331", "7", "701", "706", "709", "710"])
+        #expect(rows.first?.amounts.first == Amount(som: 1000))
+    }
+
+    @Test func aNewBudgetNeverOverwrites() throws {
+        let folder = try contentCopy()
+        #expect(throws: Scaffold.Failure.self) { try Scaffold.write(try Scaffold.budget("tamchy", year: 2023, in: folder), into: folder) }
+        // An existing municipality keeps its municipality.yaml: only the table is made.
+        #expect(try Scaffold.budget("tamchy", year: 2030, in: folder).map(\.path) == ["budgets/tamchy/2030.csv"])
+        #expect(throws: Scaffold.Failure.self) { try Scaffold.budget("Kochkor", year: 2026, in: folder) }
+        #expect(throws: Scaffold.Failure.self) { try Scaffold.budget("kochkor", year: 1200, in: folder) }
+    }
 }
