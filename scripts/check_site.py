@@ -355,8 +355,10 @@ REQUIRED = {
     "Article": ["headline", "url", "inLanguage"],
     "NewsArticle": ["headline", "url", "inLanguage", "datePublished"],
     "BreadcrumbList": ["itemListElement"],
+    "WebSite": ["name", "url", "inLanguage"],
 }
-EXPECTED_TYPE = {"citizen budget": "Dataset", "municipality": "GovernmentOrganization", "case study": "Article", "news item": "NewsArticle"}
+EXPECTED_TYPE = {"citizen budget": "Dataset", "municipality": "GovernmentOrganization", "case study": "Article", "news item": "NewsArticle",
+                 "home": "WebSite"}
 
 
 def check_structured_data():

@@ -29,6 +29,15 @@ extension SiteRenderer {
 
     // MARK: - Shared pieces
 
+    /// What a year's figures are: executed, revised or approved; a plan of a year that has ended says that its
+    /// execution is not published, rather than that it will be known at the year's end.
+    func basisText(_ year: BudgetYear, in language: Language) -> String {
+        let column = year.headlineColumn
+        let ended = settings.today.map { $0.year > year.year } ?? false
+        let key = "basis_\(column.rawValue)" + (column != .executed && ended ? "_past" : "")
+        return localizer(language).text(key, ["year": String(year.year)])
+    }
+
     func municipalityName(_ municipality: Municipality, in language: Language) -> String {
         text(municipality.name, in: language) ?? municipality.id
     }
@@ -67,12 +76,15 @@ extension SiteRenderer {
         let intro = l.text(hearings.isEmpty ? "no_hearings" : "hearings_text")
         return BudgetSection(id: "take-part", heading: l.text("take_part"), paragraphs: [intro]) { w in
             if !hearings.isEmpty {
-                w.list(hearings, className: "hearings") { w, hearing in
+                w.list(Array(zip(hearings, Hearing.names(hearings))), className: "hearings") { w, entry in
+                    let (hearing, name) = entry
                     writeWhen(hearing, in: language, to: &w)
                     if let stage = hearing.stage { w.text(" — " + l.text("hearing_\(stage.rawValue)")) }
                     if let place = text(hearing.place, in: language) { w.text(": " + place) }
-                    w.put(" ")
-                    writeCalendarLink(municipality.id, from: path, in: language, to: &w)
+                    if isUpcoming(hearing) {
+                        w.put(" ")
+                        writeCalendarLink(municipality.id, hearing: name, from: path, in: language, to: &w)
+                    }
                 }
             }
             if let contact {
@@ -115,11 +127,16 @@ extension SiteRenderer {
 }
 
 extension SiteRenderer {
-    /// "Add to calendar": the municipality's hearings as an iCalendar file, which phones open in their calendar.
-    func writeCalendarLink(_ id: String, from path: String, in language: Language, to w: inout HTMLWriter) {
-        w.open("a", ["class": "calendar", "href": SitePaths.relative(from: path, to: paths.hearingsCalendar(id, in: language)), "type": "text/calendar", "download": ""])
+    /// "Add to calendar": the hearing as an iCalendar file, which a phone opens in its calendar.
+    func writeCalendarLink(_ id: String, hearing name: String, from path: String, in language: Language, to w: inout HTMLWriter) {
+        w.open("a", ["class": "calendar", "href": SitePaths.relative(from: path, to: paths.hearingCalendar(id, hearing: name, in: language)), "type": "text/calendar"])
         w.text(localizer(language).text("add_to_calendar"))
         w.put("</a>")
+    }
+
+    /// Whether a hearing is on or after the day of the build: only those are offered for the calendar.
+    func isUpcoming(_ hearing: Hearing) -> Bool {
+        settings.today.map { hearing.date >= $0 } ?? true
     }
 
     /// A hearing's day and, when announced, its hour, as a `<time>`: "20 June 2026, 14:00".

@@ -61,7 +61,7 @@ extension SiteRenderer {
                     path: path, title: l.text("budget_of", ["name": name, "year": String(year)]), kind: .budget,
                     place: [name, oblast].filter { !$0.isEmpty }.joined(separator: ", "),
                     keywords: [text(info.rayon, in: language) ?? "", String(year), l.text("budgets")].joined(separator: " "),
-                    summary: l.text("basis_\(municipality.year(year)?.headlineColumn.rawValue ?? "approved")", ["year": String(year)]), bodyHTML: body))
+                    summary: municipality.year(year).map { basisText($0, in: language) } ?? "", bodyHTML: body))
             case .home, .newsList, .handbookIndex, .handbookOblast, .handbookTopic, .partnershipIndex, .budgetsIndex, .search:
                 continue
             }

@@ -129,6 +129,9 @@ public struct SiteMap: Sendable {
         let municipalitiesWithHearings = budgets.filter { !$0.municipality.hearings.isEmpty }
         for language in languages {
             files.formUnion(municipalitiesWithHearings.map { paths.hearingsCalendar($0.id, in: language) })
+            for municipality in municipalitiesWithHearings {
+                files.formUnion(Hearing.names(municipality.municipality.hearings).map { paths.hearingCalendar(municipality.id, hearing: $0, in: language) })
+            }
             if !municipalitiesWithHearings.isEmpty { files.insert(paths.hearingsCalendar(in: language)) }
         }
         self.files = files

@@ -77,6 +77,10 @@ public struct SitePaths: Hashable, Sendable {
     /// The hearings as iCalendar files: of one municipality, and of the whole site, in a language.
     public func hearingsCalendar(_ id: String, in language: Language) -> String { "\(language.rawValue)/budgets/\(id)/hearings.ics" }
     public func hearingsCalendar(in language: Language) -> String { "\(language.rawValue)/hearings.ics" }
+    /// One hearing's calendar, for its "add to calendar" link (`Hearing.names` gives `name`).
+    public func hearingCalendar(_ id: String, hearing name: String, in language: Language) -> String {
+        "\(language.rawValue)/budgets/\(id)/hearing-\(name).ics"
+    }
 
     // MARK: - Addresses
 

@@ -27,7 +27,7 @@ public enum EmbeddedTheme {
   const list = document.getElementById('search-results');
   const more = document.getElementById('search-more');
   const PAGE = 10, WORD = /[\p{L}\p{N}]+/gu;
-  let generation = 0, rendered = -1, results = [], shown = 0, terms = [], timer = 0, busy = false, foldRe;
+  let generation = 0, rendered = -1, results = [], shown = 0, terms = [], timer = 0, busy = false;
 
   // Loads one index file once; resolves when its callback has stored the data (`ready`), else rejects.
   function load(file, ready) {
@@ -48,15 +48,15 @@ public enum EmbeddedTheme {
   let manifestReady = null;
   const loadManifest = () => manifestReady || (manifestReady = load('manifest.js', () => manifest).then(() => {
     if (manifest.version !== 1) throw new Error('index version ' + manifest.version);
-    const keys = Object.keys(manifest.fold || {}).map(k => k.replace(/[^\p{L}\p{N}]/gu, '\\$&'));
-    foldRe = keys.length ? new RegExp(keys.join('|'), 'gu') : null;
   }).catch(e => { manifestReady = null; throw e; }));
 
   // Exactly what the generator does to the documents' words: lower case, fold, split, stem.
   // NFC first, so that a letter typed as letter + combining mark still matches.
   const norm = s => {
     s = s.normalize('NFC').toLowerCase();
-    return foldRe ? s.replace(foldRe, c => manifest.fold[c]) : s;
+    // Character by character, not a regular expression: a fold key that is a sign would be a syntax error there.
+    const fold = manifest.fold || {};
+    return Array.from(s, c => fold[c] ?? c).join('');
   };
   const length = s => { let n = 0; for (const _ of s) n++; return n; };
   function stem(word) {
@@ -117,6 +117,7 @@ public enum EmbeddedTheme {
     const gen = ++generation, query = raw.trim();
     address(query);
     if (!query) { clear(); say(''); box.dataset.state = 'idle'; return; }
+    if (manifest && !tokens(query).length) { clear(); say(''); box.dataset.state = 'idle'; return; } // one letter: wait for more
     box.dataset.state = 'loading';
     try {
       if (!manifest) say(d.loading);
@@ -131,7 +132,10 @@ public enum EmbeddedTheme {
       terms = words;
       results = words.length ? rank(plan) : [];
       shown = 0;
+      // Back from a result: as many results as were shown before it was opened.
+      const before = (history.state && history.state.q === query && history.state.shown) || 0;
       await page(gen, t0, query);
+      while (before > shown && shown < results.length && gen === generation) await page(gen, t0, query);
     } catch (e) {
       if (gen === generation) fail();
     }
@@ -151,7 +155,8 @@ public enum EmbeddedTheme {
     shown += next.length;
     rendered = gen;
     more.hidden = shown >= results.length;
-    say(results.length ? fill(d.found, '{count}', count(results.length)) : fill(d.none, '{query}', query));
+    say(results.length ? fill(d.found, '{count}', count(results.length)) : fill(d.none, '{query}', echo(query)));
+    remember(query);
     box.dataset.state = 'done';
     api.lastTiming = performance.now() - t0;
     return items;
@@ -198,7 +203,18 @@ public enum EmbeddedTheme {
     if (text) e.textContent = text;
     return e;
   }
-  const say = text => { status.textContent = text || ''; };
+  // The status is spoken by screen readers: said again only when it changes.
+  const say = text => { if (status.textContent !== (text || '')) status.textContent = text || ''; };
+  // A query as the page repeats it: without direction controls (which could turn the page's own sentence around),
+  // at most 60 characters, isolated from the sentence around it.
+  const echo = query => {
+    const plain = Array.from(query.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ''));
+    return '\u2068' + plain.slice(0, 60).join('') + (plain.length > 60 ? '…' : '') + '\u2069';
+  };
+  // How many results are shown for which query, kept in the history entry so that "back" restores them.
+  function remember(query) {
+    try { history.replaceState({ q: query, shown }, ''); } catch (e) { /* file:// may refuse; nothing is lost but this */ }
+  }
   const fill = (template, key, value) => (template || '').split(key).join(value);
   // Grouped as the generator's Localizer does (Intl may lack Kyrgyz and would write 5,835, a decimal to a ky reader).
   const count = n => String(n).replace(/\B(?=(\d{3})+$)/g, d.lang === 'en' ? ',' : '\u00a0');
@@ -206,7 +222,7 @@ public enum EmbeddedTheme {
     try { // may throw on file:// in some browsers; the search works without it
       const url = new URL(location.href);
       if (query) url.searchParams.set('q', query); else url.searchParams.delete('q');
-      history.replaceState(history.state, '', url.href);
+      history.replaceState(history.state && history.state.q === query ? history.state : null, '', url.href);
     } catch (e) { /* keep the address as it is */ }
   }
 
@@ -226,7 +242,8 @@ public enum EmbeddedTheme {
     if (items && items[0]) items[0].firstChild.focus();
   });
   const initial = new URLSearchParams(location.search).get('q');
-  if (initial) { input.value = initial; run(initial); } else loadManifest().catch(() => {});
+  // What the box shows is what is searched (a search box drops line breaks that an address may hold).
+  if (initial) { input.value = initial; run(input.value); } else loadManifest().catch(() => {});
 })();
 
 """#,
@@ -607,7 +624,9 @@ per_resident: "Spending per resident"
 per_resident_unknown: "Population not known"
 basis_executed: "Figures for {year} as executed: what was actually received and spent."
 basis_revised: "Figures for {year} as revised during the year; how the budget was executed is not known yet."
+basis_revised_past: "Figures for {year} as revised during the year; how the budget was executed is not published here."
 basis_approved: "This is the approved plan for {year}. How it is carried out will be known after the year ends."
+basis_approved_past: "This is the approved plan for {year}; how it was carried out is not published here."
 where_from: "Where the money comes from"
 where_from_text: "{share} of the revenue comes from the republican budget as transfers; the rest, {own}, is collected locally."
 revenue_total_only: "The source gives only the total revenue, {amount}: it does not say how much the municipality collects itself and how much comes from the republican budget."
@@ -643,7 +662,7 @@ commentary: "What the organisation says"
 take_part: "Take part"
 hearings_text: "Public hearings on the budget, open to every resident:"
 hearing_draft: "on the draft budget"
-hearing_execution: "on the report on execution"
+hearing_execution: "on the budget execution report"
 no_hearings: "No hearing has been announced here yet. Ask the local government when the next one will be held: by law, local budgets are considered and approved in the open, including through public hearings."
 ask: "Questions about the budget:"
 how_hearings_work: "How budget hearings work and how to take part"
@@ -765,13 +784,14 @@ pages_count:
 
 # Calendars and embedding
 calendar_name: "{name}: budget hearings"
+calendar_name_site: "{name} — budget hearings"
 calendar_summary: "{name}: public budget hearing"
 calendar_summary_stage: "{name}: public hearing {stage}"
 calendar_more: "Details: {url}"
 add_to_calendar: "Add to calendar"
 calendar_all: "All hearings in one calendar (.ics)"
 embed_chart: "Embed this chart in your site"
-embed_hint: "Copy this code into a page of your site: it shows the chart from this site, with a link to its page."
+embed_hint: "Copy this code and paste it into a page of your site: the chart loads from this site and links to this page."
 
 """#,
         "i18n/ky.yaml": #"""
@@ -856,7 +876,9 @@ per_resident: "Бир тургунга чыгашалар"
 per_resident_unknown: "Калктын саны белгисиз"
 basis_executed: "{year}-жылдын аткарылышы боюнча сандар: чындыгында канча түшүп, канча жумшалганы."
 basis_revised: "{year}-жылга такталган план боюнча сандар; бюджеттин аткарылышы азырынча белгисиз."
+basis_revised_past: "{year}-жылга такталган план боюнча сандар; бюджеттин аткарылышы тууралуу маалымат бул жерде жарыяланган эмес."
 basis_approved: "Бул {year}-жылга бекитилген план. Ал кантип аткарылганы жыл бүткөндөн кийин белгилүү болот."
+basis_approved_past: "Бул {year}-жылга бекитилген план; анын аткарылышы тууралуу маалымат бул жерде жарыяланган эмес."
 where_from: "Акча кайдан келет"
 where_from_text: "Кирешелердин {share} бөлүгү — республикалык бюджеттен келген трансферттер; калганы, {own}, жергиликтүү жерде чогултулат."
 revenue_total_only: "Булак кирешелердин жалпы суммасын гана берет, {amount}: анын канчасын муниципалитет өзү чогултканы жана канчасы республикалык бюджеттен келгени айтылган эмес."
@@ -892,7 +914,7 @@ commentary: "Уюмдун түшүндүрмөсү"
 take_part: "Катышыңыз"
 hearings_text: "Бюджет боюнча коомдук угуулар, бардык тургундар үчүн ачык:"
 hearing_draft: "бюджеттин долбоору боюнча"
-hearing_execution: "аткарылышы тууралуу отчет боюнча"
+hearing_execution: "бюджеттин аткарылышы тууралуу отчет боюнча"
 no_hearings: "Бул жерде угуулар азырынча жарыяланган жок. Кийинкиси качан болорун жергиликтүү өз алдынча башкаруу органынан сураңыз: мыйзам боюнча жергиликтүү бюджеттер ачык, анын ичинде коомдук угуулар аркылуу каралып, бекитилет."
 ask: "Бюджет боюнча суроолор:"
 how_hearings_work: "Бюджеттик угуулар кантип өтөт жана аларга кантип катышса болот"
@@ -997,8 +1019,8 @@ search_label: "Эмнени издейсиз?"
 search_button: "Издөө"
 search_found: "Табылды: {count}"
 search_none: "«{query}» боюнча эч нерсе табылган жок."
-search_loading: "Изделүүдө…"
-search_error: "Издөө индекси жүктөлгөн жок. Төмөндөгү тизмени колдонуңуз."
+search_loading: "Издөө жүрүп жатат…"
+search_error: "Издөө индекси жүктөлбөй калды. Төмөндөгү тизмени колдонуңуз."
 search_more: "Дагы көрсөтүү"
 search_kind_case: "Кейс"
 search_kind_budget: "Жарандык бюджет"
@@ -1006,7 +1028,7 @@ search_kind_municipality: "Муниципалитет"
 search_kind_partnership: "Өнөктөштүк"
 search_kind_news: "Жаңылык"
 search_kind_page: "Барак"
-search_a_z: "Бардык барактар алфавит боюнча"
+search_a_z: "Бардык барактар алфавиттик тартипте"
 search_letters: "Тамгалар"
 pages_count:
   one: "{n} барак"
@@ -1014,13 +1036,14 @@ pages_count:
 
 # Calendars and embedding
 calendar_name: "{name}: бюджеттик угуулар"
+calendar_name_site: "{name} — бюджеттик угуулар"
 calendar_summary: "{name}: бюджет боюнча коомдук угуу"
 calendar_summary_stage: "{name}: {stage} коомдук угуу"
 calendar_more: "Кененирээк: {url}"
 add_to_calendar: "Календарга кошуу"
 calendar_all: "Бардык угуулар бир календарда (.ics)"
 embed_chart: "Бул диаграмманы өз сайтыңызга коюу"
-embed_hint: "Бул кодду өз сайтыңыздын барагына көчүрүңүз: диаграмма ушул сайттан көрсөтүлөт, анын барагына шилтеме менен."
+embed_hint: "Бул кодду көчүрүп, өз сайтыңыздын барагына коюңуз: диаграмма ушул сайттан жүктөлөт жана ушул баракка шилтеме берет."
 
 """#,
         "i18n/ru.yaml": #"""
@@ -1111,7 +1134,9 @@ per_resident: "Расходы на одного жителя"
 per_resident_unknown: "Численность населения неизвестна"
 basis_executed: "Цифры за {year} год по исполнению: сколько на самом деле получено и потрачено."
 basis_revised: "Цифры на {year} год по уточнённому плану; исполнение бюджета пока неизвестно."
+basis_revised_past: "Цифры на {year} год по уточнённому плану; данные об исполнении здесь не опубликованы."
 basis_approved: "Это утверждённый план на {year} год. Как он исполнен, станет известно после окончания года."
+basis_approved_past: "Это утверждённый план на {year} год; данные об исполнении здесь не опубликованы."
 where_from: "Откуда берутся деньги"
 where_from_text: "{share} доходов — трансферты из республиканского бюджета; остальное, {own}, собирается на месте."
 revenue_total_only: "Источник приводит только общую сумму доходов, {amount}: сколько из них муниципалитет собирает сам, а сколько получает из республиканского бюджета, не указано."
@@ -1147,7 +1172,7 @@ commentary: "Комментарий организации"
 take_part: "Примите участие"
 hearings_text: "Публичные слушания по бюджету, открытые для всех жителей:"
 hearing_draft: "по проекту бюджета"
-hearing_execution: "по отчёту об исполнении"
+hearing_execution: "по отчёту об исполнении бюджета"
 no_hearings: "Слушания здесь пока не объявлены. Спросите в органе местного самоуправления, когда пройдут следующие: по закону местные бюджеты рассматриваются и утверждаются открыто, в том числе через публичные слушания."
 ask: "Вопросы о бюджете:"
 how_hearings_work: "Как проходят бюджетные слушания и как в них участвовать"
@@ -1275,13 +1300,14 @@ pages_count:
 
 # Calendars and embedding
 calendar_name: "{name}: бюджетные слушания"
+calendar_name_site: "{name} — бюджетные слушания"
 calendar_summary: "{name}: публичные бюджетные слушания"
 calendar_summary_stage: "{name}: публичные слушания {stage}"
 calendar_more: "Подробнее: {url}"
 add_to_calendar: "Добавить в календарь"
 calendar_all: "Все слушания в одном календаре (.ics)"
-embed_chart: "Встроить этот график на свой сайт"
-embed_hint: "Скопируйте этот код на страницу своего сайта: график будет показан с этого сайта, со ссылкой на его страницу."
+embed_chart: "Встроить эту диаграмму на свой сайт"
+embed_hint: "Скопируйте этот код и вставьте его на страницу своего сайта: диаграмма будет загружаться с этого сайта и вести на эту страницу."
 
 """#,
     ]

@@ -24,6 +24,19 @@ public struct Hearing: Hashable, Sendable {
         self.place = place
     }
 
+    /// A name for each hearing, stable from build to build: its day and stage (`20261127-draft`), numbered when
+    /// two share them. It names the hearing's calendar file and its event.
+    public static func names(_ hearings: [Hearing]) -> [String] {
+        var seen: [String: Int] = [:]
+        return hearings.map { hearing in
+            let date = hearing.date
+            var name = String(format: "%04d%02d%02d", date.year, date.month, date.day) + (hearing.stage.map { "-" + $0.rawValue } ?? "")
+            seen[name, default: 0] += 1
+            if let count = seen[name], count > 1 { name += "-\(count)" }
+            return name
+        }
+    }
+
     /// `HH:MM` with a real hour and minute.
     public static func isTime(_ text: String) -> Bool {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)

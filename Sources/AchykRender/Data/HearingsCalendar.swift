@@ -10,29 +10,34 @@ extension SiteRenderer {
         guard !withHearings.isEmpty else { return [] }
         return languages.map { language in
             RenderJob(name: "calendars (\(language.rawValue))", kind: "calendars") { [self] in
-                var files = withHearings.map { municipality in
-                    let name = municipalityName(municipality.municipality, in: language)
-                    return OutputFile(
-                        path: paths.hearingsCalendar(municipality.id, in: language),
-                        text: calendar(named: localizer(language).text("calendar_name", ["name": name]), [municipality], in: language))
+                let l = localizer(language)
+                var files: [OutputFile] = []
+                for municipality in withHearings {
+                    let calendarName = l.text("calendar_name", ["name": municipalityName(municipality.municipality, in: language)])
+                    files.append(OutputFile(path: paths.hearingsCalendar(municipality.id, in: language), text: calendar(named: calendarName, [municipality], in: language)))
+                    // Each hearing alone, for the link beside it: a phone adds that one event.
+                    for name in Hearing.names(municipality.municipality.hearings) {
+                        files.append(OutputFile(
+                            path: paths.hearingCalendar(municipality.id, hearing: name, in: language),
+                            text: calendar(named: calendarName, [municipality], only: name, in: language)))
+                    }
                 }
                 let siteTitle = text(settings.title, in: language) ?? ""
-                files.append(OutputFile(
-                    path: paths.hearingsCalendar(in: language), text: calendar(named: localizer(language).text("calendar_name", ["name": siteTitle]), withHearings, in: language)))
+                let siteName = siteTitle.isEmpty ? l.text("calendar_name", ["name": ""]) : l.text("calendar_name_site", ["name": siteTitle])
+                files.append(OutputFile(path: paths.hearingsCalendar(in: language), text: calendar(named: siteName, withHearings, in: language)))
                 return files
             }
         }
     }
 
-    /// One VCALENDAR with the hearings of `municipalities`.
-    func calendar(named name: String, _ municipalities: [MunicipalityFigures], in language: Language) -> String {
+    /// One VCALENDAR with the hearings of `municipalities` (or only the one of that name).
+    func calendar(named name: String, _ municipalities: [MunicipalityFigures], only: String? = nil, in language: Language) -> String {
         let l = localizer(language)
         var ics = ICalendarText()
         ics.line("BEGIN:VCALENDAR")
         ics.line("VERSION:2.0")
         ics.line("PRODID:-//achyk//citizen budgets//\(language.rawValue.uppercased())")
         ics.line("CALSCALE:GREGORIAN")
-        ics.line("METHOD:PUBLISH")
         ics.property("X-WR-CALNAME", text: name)
         ics.line("X-WR-TIMEZONE:Asia/Bishkek")
         for line in ["BEGIN:VTIMEZONE", "TZID:Asia/Bishkek", "BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:+0600", "TZOFFSETTO:+0600", "TZNAME:+06", "END:STANDARD", "END:VTIMEZONE"] {
@@ -45,25 +50,24 @@ extension SiteRenderer {
             let info = municipality.municipality
             let name = municipalityName(info, in: language)
             let page = paths.absoluteURL(paths.municipality(info.id, in: language))
-            var seen: [String: Int] = [:]
-            for hearing in info.hearings {
-                var uid = "\(info.id)-\(ICalendarText.date(hearing.date))\(hearing.stage.map { "-" + $0.rawValue } ?? "")"
-                seen[uid, default: 0] += 1
-                if let count = seen[uid], count > 1 { uid += "-\(count)" }
+            for (hearing, hearingName) in zip(info.hearings, Hearing.names(info.hearings)) where only == nil || only == hearingName {
                 ics.line("BEGIN:VEVENT")
-                ics.line("UID:\(uid)@\(host)")
+                ics.line("UID:\(info.id)-\(hearingName)@\(host)")
                 ics.line("DTSTAMP:\(stamp)")
                 if let time = hearing.time {
                     ics.line("DTSTART;TZID=Asia/Bishkek:\(ICalendarText.date(hearing.date))T\(time.replacingOccurrences(of: ":", with: ""))00")
                 } else {
+                    // A whole day, which should not show the reader as busy.
                     ics.line("DTSTART;VALUE=DATE:\(ICalendarText.date(hearing.date))")
+                    ics.line("TRANSP:TRANSPARENT")
                 }
                 let summary = hearing.stage.map { l.text("calendar_summary_stage", ["name": name, "stage": l.text("hearing_\($0.rawValue)")]) }
                     ?? l.text("calendar_summary", ["name": name])
                 ics.property("SUMMARY", text: summary)
                 let place = text(hearing.place, in: language)
                 if let place { ics.property("LOCATION", text: place) }
-                ics.property("DESCRIPTION", text: [summary + ".", place.map { $0 + "." }, l.text("calendar_more", ["url": page])].compactMap { $0 }.joined(separator: "\n"))
+                func sentence(_ text: String) -> String { text.hasSuffix(".") ? text : text + "." }
+                ics.property("DESCRIPTION", text: [sentence(summary), place.map(sentence), l.text("calendar_more", ["url": page])].compactMap { $0 }.joined(separator: "\n"))
                 ics.property("URL", text: page, escaped: false)
                 ics.line("END:VEVENT")
             }
@@ -85,14 +89,15 @@ struct ICalendarText {
     private(set) var text = ""
 
     mutating func line(_ content: String) {
+        // By scalar, not by character: a character built of many combining marks can be longer than a line.
         var octets = 0
-        for character in content {
-            let size = character.utf8.count
+        for scalar in content.unicodeScalars {
+            let size = UTF8.width(scalar)
             if octets + size > 75 {
                 text += "\r\n "
                 octets = 1
             }
-            text.append(character)
+            text.unicodeScalars.append(scalar)
             octets += size
         }
         text += "\r\n"

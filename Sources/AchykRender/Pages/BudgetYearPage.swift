@@ -54,7 +54,7 @@ struct BudgetYearPage {
 
         let name = renderer.municipalityName(info, in: language)
         let title = l.text("budget_of", ["name": name, "year": yearText])
-        var lead = [l.text("basis_\(year.headlineColumn.rawValue)", ["year": yearText])]
+        var lead = [renderer.basisText(year, in: language)]
         let frame = PageFrame(
             versions: renderer.perLanguage { renderer.paths.budgetYear(info.id, year.year, in: $0) }, title: title,
             description: lead.joined(separator: " "), menuEntry: SiteSection.budgets.rawValue,

@@ -34,7 +34,7 @@ extension SiteRenderer {
                 items: newsItems.prefix(3).compactMap { listItem($0, in: language, level: 3) }))
         }
         let pages = content.pages(of: .page).compactMap { listItem($0, in: language) }
-        let frame = PageFrame(versions: perLanguage(paths.home), title: siteTitle, description: "", menuEntry: nil)
+        let frame = PageFrame(versions: perLanguage(paths.home), title: siteTitle, description: "", menuEntry: nil, structuredData: [webSiteData(in: language)])
         let html = page(frame, in: language) { w in
             w.put("<div class=\"hero\">\n")
             w.element("h1", text: siteTitle)
@@ -113,11 +113,14 @@ extension SiteRenderer {
                 w.link(municipalityName(entry.municipality.municipality, in: language), href: SitePaths.relative(from: path, to: paths.municipality(entry.municipality.id, in: language)))
                 if let stage = entry.hearing.stage { w.text(", " + l.text("hearing_\(stage.rawValue)")) }
                 if let place = text(entry.hearing.place, in: language) { w.text(": " + place) }
-                w.put(" ")
-                writeCalendarLink(entry.municipality.id, from: path, in: language, to: &w)
+                let hearings = entry.municipality.municipality.hearings
+                if let index = hearings.firstIndex(of: entry.hearing) {
+                    w.put(" ")
+                    writeCalendarLink(entry.municipality.id, hearing: Hearing.names(hearings)[index], from: path, in: language, to: &w)
+                }
             }
             w.put("<p>")
-            w.open("a", ["class": "calendar", "href": SitePaths.relative(from: path, to: paths.hearingsCalendar(in: language)), "type": "text/calendar", "download": ""])
+            w.open("a", ["class": "calendar", "href": SitePaths.relative(from: path, to: paths.hearingsCalendar(in: language)), "type": "text/calendar"])
             w.text(l.text("calendar_all"))
             w.put("</a></p>\n")
         }

@@ -26,7 +26,20 @@ extension SiteRenderer {
 
     /// The site's publisher, when site.yaml names one.
     func publisherData(in language: Language) -> JSONValue? {
-        text(settings.organisation, in: language).map { .object([("@type", .string("Organization")), ("name", .string($0))]) }
+        text(settings.organisation, in: language).map {
+            .object([("@type", .string("Organization")), ("name", .string($0)), ("url", .string(paths.absoluteURL(paths.home(language))))])
+        }
+    }
+
+    /// The home page says what the site is (`WebSite`), which search engines show as its name.
+    func webSiteData(in language: Language) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("@type", .string("WebSite")), ("name", .string(text(settings.title, in: language) ?? "")),
+            ("url", .string(paths.absoluteURL(paths.home(language)))), ("inLanguage", .string(language.rawValue)),
+        ]
+        if let description = text(settings.description, in: language) { members.append(("description", .string(description))) }
+        if let publisher = publisherData(in: language) { members.append(("publisher", publisher)) }
+        return .object(members)
     }
 
     /// A case study is an `Article`, a news item a `NewsArticle`; a plain page says nothing more than its breadcrumbs.
@@ -55,19 +68,23 @@ extension SiteRenderer {
         return [.object(members)]
     }
 
-    /// A place in Kyrgyzstan by its name.
-    func placeData(_ name: String) -> JSONValue {
-        .object([("@type", .string("Place")), ("name", .string(name)), ("address", .object([("@type", .string("PostalAddress")), ("addressCountry", .string("KG"))]))])
+    /// A place in Kyrgyzstan by its name, and its oblast when known.
+    func placeData(_ name: String, region: String? = nil) -> JSONValue {
+        var address: [(String, JSONValue)] = [("@type", .string("PostalAddress")), ("addressCountry", .string("KG"))]
+        if let region { address.append(("addressRegion", .string(region))) }
+        return .object([("@type", .string("Place")), ("name", .string(name)), ("address", .object(address))])
     }
 
     /// A municipality is a `GovernmentOrganization`.
     func municipalityData(_ info: Municipality, path: String, in language: Language) -> JSONValue {
         var address: [(String, JSONValue)] = [("@type", .string("PostalAddress")), ("addressCountry", .string("KG"))]
         if let oblast = info.oblast { address.append(("addressRegion", .string(oblastName(oblast, in: language)))) }
-        if let rayon = text(info.rayon, in: language) { address.append(("addressLocality", .string(rayon))) }
+        let name = municipalityName(info, in: language)
         var members: [(String, JSONValue)] = [
-            ("@type", .string("GovernmentOrganization")), ("name", .string(municipalityName(info, in: language))),
+            ("@type", .string("GovernmentOrganization")), ("name", .string(name)),
             ("url", .string(paths.absoluteURL(path))), ("address", .object(address)),
+            // The territory it governs: the municipality, in its rayon (a district, not a locality of an address).
+            ("areaServed", placeData(([name] + [text(info.rayon, in: language)].compactMap { $0 }).joined(separator: ", "), region: info.oblast.map { oblastName($0, in: language) })),
         ]
         if let email = info.contact?.email { members.append(("email", .string(email))) }
         if let phone = info.contact?.phone { members.append(("telephone", .string(phone))) }
@@ -80,7 +97,9 @@ extension SiteRenderer {
             ("@type", .string("Dataset")), ("name", .string(title)), ("description", .string(description)),
             ("url", .string(paths.absoluteURL(path))), ("inLanguage", .string(language.rawValue)),
             ("temporalCoverage", .string(String(year))),
-            ("spatialCoverage", placeData(municipalityName(info, in: language) + (info.oblast.map { ", " + oblastName($0, in: language) } ?? ""))),
+            // The same in every language, so that a portal sees one dataset with three pages: its JSON file's address.
+            ("identifier", .string(paths.absoluteURL(SitePaths.budgetData(info.id, year, ext: "json")))),
+            ("spatialCoverage", placeData(municipalityName(info, in: language), region: info.oblast.map { oblastName($0, in: language) })),
             ("isAccessibleForFree", .bool(true)),
         ]
         if let licence = settings.dataLicence {

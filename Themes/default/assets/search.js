@@ -20,7 +20,7 @@
   const list = document.getElementById('search-results');
   const more = document.getElementById('search-more');
   const PAGE = 10, WORD = /[\p{L}\p{N}]+/gu;
-  let generation = 0, rendered = -1, results = [], shown = 0, terms = [], timer = 0, busy = false, foldRe;
+  let generation = 0, rendered = -1, results = [], shown = 0, terms = [], timer = 0, busy = false;
 
   // Loads one index file once; resolves when its callback has stored the data (`ready`), else rejects.
   function load(file, ready) {
@@ -41,15 +41,15 @@
   let manifestReady = null;
   const loadManifest = () => manifestReady || (manifestReady = load('manifest.js', () => manifest).then(() => {
     if (manifest.version !== 1) throw new Error('index version ' + manifest.version);
-    const keys = Object.keys(manifest.fold || {}).map(k => k.replace(/[^\p{L}\p{N}]/gu, '\\$&'));
-    foldRe = keys.length ? new RegExp(keys.join('|'), 'gu') : null;
   }).catch(e => { manifestReady = null; throw e; }));
 
   // Exactly what the generator does to the documents' words: lower case, fold, split, stem.
   // NFC first, so that a letter typed as letter + combining mark still matches.
   const norm = s => {
     s = s.normalize('NFC').toLowerCase();
-    return foldRe ? s.replace(foldRe, c => manifest.fold[c]) : s;
+    // Character by character, not a regular expression: a fold key that is a sign would be a syntax error there.
+    const fold = manifest.fold || {};
+    return Array.from(s, c => fold[c] ?? c).join('');
   };
   const length = s => { let n = 0; for (const _ of s) n++; return n; };
   function stem(word) {
@@ -110,6 +110,7 @@
     const gen = ++generation, query = raw.trim();
     address(query);
     if (!query) { clear(); say(''); box.dataset.state = 'idle'; return; }
+    if (manifest && !tokens(query).length) { clear(); say(''); box.dataset.state = 'idle'; return; } // one letter: wait for more
     box.dataset.state = 'loading';
     try {
       if (!manifest) say(d.loading);
@@ -124,7 +125,10 @@
       terms = words;
       results = words.length ? rank(plan) : [];
       shown = 0;
+      // Back from a result: as many results as were shown before it was opened.
+      const before = (history.state && history.state.q === query && history.state.shown) || 0;
       await page(gen, t0, query);
+      while (before > shown && shown < results.length && gen === generation) await page(gen, t0, query);
     } catch (e) {
       if (gen === generation) fail();
     }
@@ -144,7 +148,8 @@
     shown += next.length;
     rendered = gen;
     more.hidden = shown >= results.length;
-    say(results.length ? fill(d.found, '{count}', count(results.length)) : fill(d.none, '{query}', query));
+    say(results.length ? fill(d.found, '{count}', count(results.length)) : fill(d.none, '{query}', echo(query)));
+    remember(query);
     box.dataset.state = 'done';
     api.lastTiming = performance.now() - t0;
     return items;
@@ -191,7 +196,18 @@
     if (text) e.textContent = text;
     return e;
   }
-  const say = text => { status.textContent = text || ''; };
+  // The status is spoken by screen readers: said again only when it changes.
+  const say = text => { if (status.textContent !== (text || '')) status.textContent = text || ''; };
+  // A query as the page repeats it: without direction controls (which could turn the page's own sentence around),
+  // at most 60 characters, isolated from the sentence around it.
+  const echo = query => {
+    const plain = Array.from(query.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ''));
+    return '\u2068' + plain.slice(0, 60).join('') + (plain.length > 60 ? '…' : '') + '\u2069';
+  };
+  // How many results are shown for which query, kept in the history entry so that "back" restores them.
+  function remember(query) {
+    try { history.replaceState({ q: query, shown }, ''); } catch (e) { /* file:// may refuse; nothing is lost but this */ }
+  }
   const fill = (template, key, value) => (template || '').split(key).join(value);
   // Grouped as the generator's Localizer does (Intl may lack Kyrgyz and would write 5,835, a decimal to a ky reader).
   const count = n => String(n).replace(/\B(?=(\d{3})+$)/g, d.lang === 'en' ? ',' : '\u00a0');
@@ -199,7 +215,7 @@
     try { // may throw on file:// in some browsers; the search works without it
       const url = new URL(location.href);
       if (query) url.searchParams.set('q', query); else url.searchParams.delete('q');
-      history.replaceState(history.state, '', url.href);
+      history.replaceState(history.state && history.state.q === query ? history.state : null, '', url.href);
     } catch (e) { /* keep the address as it is */ }
   }
 
@@ -219,5 +235,6 @@
     if (items && items[0]) items[0].firstChild.focus();
   });
   const initial = new URLSearchParams(location.search).get('q');
-  if (initial) { input.value = initial; run(initial); } else loadManifest().catch(() => {});
+  // What the box shows is what is searched (a search box drops line breaks that an address may hold).
+  if (initial) { input.value = initial; run(input.value); } else loadManifest().catch(() => {});
 })();
