@@ -667,10 +667,40 @@ def check_search():
                     problems.append(f"{origin} {path}: '{query}': {verdict}")
                 print(f"{origin:<6}{lang:<5}{query:<22}{str(expected):<22}{len(state['links']):>8}  {state['status']}"
                       + (f"  FAILED: {verdict}" if verdict else ""))
+    # Back from a result: the results shown before it was opened are shown again ("more" included).
+    back_checked = 0
+    for path in search_pages if driver else []:
+        lang = path.split("/")[0]
+        query = {"ky": "бюджет", "ru": "бюджет", "en": "budget"}[lang]
+        driver.get((site / path).as_uri() + "?q=" + query)
+        def wait_done():
+            for _ in range(100):
+                if driver.execute_script("return document.getElementById('search').dataset.state") == "done":
+                    return
+                time.sleep(0.05)
+
+        wait_done()
+        if driver.find_element(By.ID, "search-more").is_displayed():
+            driver.find_element(By.ID, "search-more").click()
+            time.sleep(0.3)
+            wait_done()
+        links = driver.find_elements(By.CSS_SELECTOR, "#search-results a")
+        if len(links) <= 10:
+            continue
+        links[-1].click()
+        time.sleep(0.3)
+        driver.back()
+        time.sleep(0.5)
+        wait_done()
+        again = len(driver.find_elements(By.CSS_SELECTOR, "#search-results a"))
+        back_checked += 1
+        if again != len(links):
+            problems.append(f"{path}: back from a result shows {again} results, not the {len(links)} shown before")
     if driver:
         driver.quit()
     for problem in problems:
         print(problem)
+    print(f"back from a result: {back_checked} search pages checked")
     print(f"{len(a_to_z_checked)} search pages read without JavaScript, {len(search_pages)} in the browser, {runs} queries: "
           f"{len(problems)} problems" + ("" if a_to_z_checked else " (the site has no search page)"))
     if problems:
