@@ -657,7 +657,7 @@ def check_search():
                 elif expected is not None:
                     verdict = "" if any(expected in link for link in state["links"]) else f"no result links to {expected}"
                 else:
-                    none = state["none"].replace("{query}", query)
+                    none = state["none"].replace("{query}", "\u2068" + query + "\u2069")  # the query isolated from the sentence
                     verdict = "" if not state["links"] and state["status"] == none else f"expected no results and «{none}»"
                 loaded = sum((site / lang / "search" / name).stat().st_size for name in state.get("loaded", [])
                              if (site / lang / "search" / name).is_file())
