@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONTENT ?= Content
 OUTPUT ?= Site
 
-.PHONY: site example test unit-tests check-site fuzz bench deps theme build check clean
+.PHONY: site example test unit-tests check-site fuzz bench deps theme build check clean dist dist-check
 
 site: build
 	.build/release/achyk build --content $(CONTENT) --output $(OUTPUT)
@@ -41,6 +41,14 @@ fuzz: deps
 # achyk against Hugo on the same synthetic content (bench/generate.py); see docs/performance.md. Not part of `make test`.
 bench: deps theme
 	bench/run.sh
+
+# achyk as one file: dist/achyk-<version>-linux-x86_64.tar.gz, which runs on Debian or Ubuntu without Swift.
+dist: deps
+	scripts/dist.sh
+
+# Runs the one-file achyk in a minimal Debian made with debootstrap and compares its site with this machine's.
+dist-check: dist
+	scripts/dist-check.sh
 
 deps:
 	@scripts/install-deps.sh

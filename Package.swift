@@ -65,7 +65,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "AchykCLI", dependencies: [
-            "AchykPipeline", "AchykModel", "AchykServe",
+            "AchykPipeline", "AchykModel", "AchykServe", "AchykMarkdown",
             .product(name: "FlyingSocks", package: "FlyingFox"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),

@@ -1,3 +1,4 @@
+import AchykMarkdown
 import AchykModel
 import AchykPipeline
 import AchykRender
@@ -17,13 +18,27 @@ struct Achyk: AsyncParsableCommand {
               achyk serve                        preview at http://127.0.0.1:1313/ while editing
               achyk new case-study 26-new-village   start a new case study in every language
             """,
-        version: AchykVersion.current,
+        version: AchykVersion.description,
         subcommands: [Build.self, Check.self, Serve.self, New.self],
         defaultSubcommand: Build.self)
 }
 
 enum AchykVersion {
     static let current = "0.1.0"
+
+    /// `achyk --version`: achyk's version, the libcmark-gfm it runs with, and when the executable was built.
+    static var description: String {
+        "achyk \(current)\nlibcmark-gfm \(MarkdownConverter.libraryVersion)\nbuilt \(buildDate)"
+    }
+
+    /// The day the running executable was linked (its file's date, which a release's archive keeps), in UTC.
+    static var buildDate: String {
+        guard let date = try? FileManager.default.attributesOfItem(atPath: "/proc/self/exe")[.modificationDate] as? Date else { return "unknown" }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
 }
 
 /// Options shared by every command that reads content.

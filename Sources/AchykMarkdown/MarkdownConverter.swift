@@ -40,6 +40,9 @@ public struct MarkdownLink: Hashable, Sendable {
 /// so every parse in the process goes through one lock. Only parsing: walking the finished tree and rendering it
 /// to HTML touch nothing shared, and run outside the lock, on as many threads as call `convert`.
 public struct MarkdownConverter: Sendable {
+    /// The version of the libcmark-gfm achyk runs with (`achyk --version`).
+    public static var libraryVersion: String { String(cString: cmark_version_string()) }
+
     /// Whether raw HTML passes through (site.yaml `markdown: {raw_html: true}`); otherwise it becomes a comment.
     public let allowsRawHTML: Bool
 

@@ -119,7 +119,12 @@ import Testing
             #expect(help.standardOutput.contains("Examples:"))
             #expect(help.standardOutput.contains("achyk \(command)"))
         }
-        #expect(try achyk(["--version"], in: folder).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        // The version, the libcmark-gfm it runs with, and the day it was built.
+        let version = try achyk(["--version"], in: folder).standardOutput.split(separator: "\n").map(String.init)
+        #expect(version.count == 3)
+        #expect(version.first?.wholeMatch(of: /achyk \d+\.\d+\.\d+/) != nil)
+        #expect(version.dropFirst().first?.wholeMatch(of: /libcmark-gfm \d+\.\d+\.\d+\.gfm\.\d+/) != nil)
+        #expect(version.last?.wholeMatch(of: /built \d{4}-\d{2}-\d{2}/) != nil)
     }
 
     @Test func newScaffoldsFilesAndRefusesToOverwrite() throws {
