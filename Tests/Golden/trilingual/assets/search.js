@@ -20,7 +20,7 @@
   const list = document.getElementById('search-results');
   const more = document.getElementById('search-more');
   const PAGE = 10, WORD = /[\p{L}\p{N}]+/gu;
-  let generation = 0, rendered = -1, results = [], shown = 0, terms = [], timer = 0, busy = false;
+  let generation = 0, rendered = -1, results = [], shown = 0, terms = [], timer = 0, busy = false, current = '';
 
   // Loads one index file once; resolves when its callback has stored the data (`ready`), else rejects.
   function load(file, ready) {
@@ -108,6 +108,7 @@
 
   async function run(raw, t0 = performance.now()) {
     const gen = ++generation, query = raw.trim();
+    current = query;
     address(query);
     if (!query) { clear(); say(''); box.dataset.state = 'idle'; return; }
     if (manifest && !tokens(query).length) { clear(); say(''); box.dataset.state = 'idle'; return; } // one letter: wait for more
@@ -137,7 +138,7 @@
   const fail = () => { clear(); say(d.error); box.dataset.state = 'done'; };
 
   // Shows the next PAGE results, loading only the document files they are in.
-  async function page(gen, t0, query = '') {
+  async function page(gen, t0, query = current) {
     const next = results.slice(shown, shown + PAGE);
     const need = [...new Set(next.map(id => Math.floor(id / manifest.chunk)))];
     await Promise.all(need.map(c => load(`d${c}.js`, () => chunks.has(c))));
