@@ -83,7 +83,18 @@ import ZIPFoundation
         do {
             _ = try WorkbookReader.read(data: data, sheet: nil)
         } catch {
-            #expect(error.message == "the part xl/workbook.xml inflates to more than 64 MB, far more than a budget needs (a zip bomb?); the workbook is not read")
+            #expect(error.message == "the part xl/workbook.xml inflates to more than 8 MB, far more than a budget needs (a zip bomb?); the workbook is not read")
+        }
+    }
+
+    /// A cell far to the right would make every row that wide: it is refused at the cell.
+    @Test func aCellBeyondTheWidestTableIsRefused() throws {
+        let data = try Self.archive(["xl/worksheets/sheet1.xml": Self.sheet(#"<row r="1"><c r="A1"><v>1</v></c></row><row r="9000"><c r="XFD9000"><v>1</v></c></row>"#)])
+        do {
+            _ = try WorkbookReader.read(data: data, sheet: nil)
+            Issue.record("read a cell in column XFD")
+        } catch {
+            #expect(error.cell == "Лист1!XFD9000")
         }
     }
 

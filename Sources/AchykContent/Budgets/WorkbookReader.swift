@@ -13,10 +13,14 @@ import ZIPFoundation
 struct WorkbookReader {
     /// The workbook file: a local budget's workbook is a few hundred kilobytes.
     static let maximumBytes = 32 << 20
-    /// One XML part inflated: a zip bomb stops here, whatever its headers say.
-    static let maximumPartBytes = 64 << 20
+    /// One XML part inflated: a zip bomb stops here, whatever its headers say. A budget's sheet is a few hundred
+    /// kilobytes of XML; the parsed tree of a part takes some thirty times its size, so the limit is kept low.
+    static let maximumPartBytes = 8 << 20
     /// Every part read together.
-    static let maximumTotalBytes = 160 << 20
+    static let maximumTotalBytes = 24 << 20
+    /// The widest table read: a budget has a handful of columns, and a cell far to the right would make every row
+    /// that wide.
+    static let maximumColumns = 256
 
     /// Where the problem is: the workbook (nil) or a cell (`Sheet1!C14`), with its row.
     struct Problem: Error {
@@ -124,6 +128,9 @@ struct WorkbookReader {
                     column += 1
                 }
                 let name = "\(sheet)!\(BudgetCSVReader.columnName(column))\(rowNumber)"
+                guard column < maximumColumns else {
+                    throw Problem(message: "a cell beyond the table's possible width (column \(BudgetCSVReader.columnName(maximumColumns - 1)), the 256th); clear it, or keep the budget on a sheet of its own", row: rowNumber, cell: name)
+                }
                 let type = element.attribute(by: "t")?.text ?? "n"
                 let value = cell["v"].element?.text
                 if cell["f"].element != nil, value == nil || (value?.isEmpty == true && type != "str") {
