@@ -15,7 +15,8 @@ let package = Package(
         // The preview server of `achyk serve`: small, builds in seconds (Hummingbird takes minutes on 2 cores).
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         // Budget tables from Excel workbooks (.xlsx): the zip container and the XML inside it.
-        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // 0.9.20 with the fix of a loop that never ends on a cut workbook: see Vendor/ZIPFoundation/Package.swift.
+        .package(path: "Vendor/ZIPFoundation"),
         .package(url: "https://github.com/drmohundro/SWXMLHash", exact: "8.1.1"),
     ],
     targets: [

@@ -64,7 +64,7 @@ cp README.md LICENSE "dist/$name/"
 licences="dist/$name/licences"
 mkdir -p "$licences"
 cp /opt/swift/usr/share/swift/LICENSE.txt "$licences/swift.txt" 2>/dev/null || true
-for package in .build-dist/checkouts/*; do
+for package in .build-dist/checkouts/* Vendor/*; do
   for file in LICENSE LICENSE.txt LICENSE.md; do
     [ -f "$package/$file" ] && cp "$package/$file" "$licences/$(basename "$package").txt" && break
   done

@@ -9,6 +9,8 @@ command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then
   need+=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
 fi
+# zlib's headers, for the zip container of .xlsx workbooks (Vendor/ZIPFoundation).
+pkg-config --exists zlib 2>/dev/null || need+=(zlib1g-dev)
 if [ "${1:-}" = "--site-checks" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)

@@ -124,6 +124,21 @@ import ZIPFoundation
         }
     }
 
+    /// Found by the fuzzer: a shared string with bytes that are not UTF-8 before a `<` made Foundation's XML parser
+    /// trap (Tests/Fixtures/fuzz/workbook/crash-27596a6a…).
+    @Test func aPartThatIsNotUTF8IsRefusedBeforeParsing() throws {
+        var strings = Data(#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>1e"#.utf8)
+        strings.append(contentsOf: [0xB5, 0x6C, 0x65, 0xD0])
+        strings.append(contentsOf: Data("<n</t></si></sst>".utf8))
+        let data = try Self.archive(["xl/sharedStrings.xml": strings])
+        do {
+            _ = try WorkbookReader.read(data: data, sheet: nil)
+            Issue.record("read a part that is not UTF-8")
+        } catch {
+            #expect(error.message == "the part xl/sharedStrings.xml is not UTF-8 text, as spreadsheets write it; the workbook is damaged")
+        }
+    }
+
     @Test func aFileThatIsNoWorkbookIsSaidToBeNone() {
         for data in [Data("code,approved\n1,2\n".utf8), Data([0x50, 0x4B, 0x03, 0x04, 0x00])] {
             #expect(throws: WorkbookReader.Problem.self) { try WorkbookReader.read(data: data, sheet: nil) }
