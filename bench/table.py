@@ -20,7 +20,7 @@ def main() -> None:
     town = os.path.join(folder, "Content", "budgets", "sample-town")
     os.makedirs(town, exist_ok=True)
     with open(os.path.join(folder, "Content", "site.yaml"), "w", encoding="utf-8") as f:
-        f.write("title: Large table\nbase_url: https://example.org/\n")
+        f.write("title: Large table\nbase_url: https://example.org/\nlanguages: [ky, ru, en]\n")
     with open(os.path.join(town, "municipality.yaml"), "w", encoding="utf-8") as f:
         f.write("id: sample-town\nname: Sample town (invented)\nsample: true\npopulation:\n  2025: 12000\n")
     limit = int(megabytes * (1 << 20))

@@ -11,19 +11,42 @@ public struct BudgetLine: Hashable, Sendable {
     /// the file's `name`, else the label of the nearest shorter code. Made when asked for: a label per line of a
     /// table of hundreds of thousands of lines held a dictionary each.
     public var label: LocalizedText { BudgetClassification.label(code, csvName: name, names: names) }
-    /// By `BudgetColumn.index`; nil where absent (blank cells of detailed lines in a present column count as zero).
-    public let amounts: [Amount?]
+    /// Blank where absent (blank cells of detailed lines in a present column count as zero).
+    public let amounts: BudgetAmounts
     /// The first physical line of the code in the file.
     public let line: Int
     /// No other line's code starts with this one: totals add only these.
     public let isDetailed: Bool
     public let category: CodeCategory
 
-    public subscript(column: BudgetColumn) -> Amount? { amounts[column.index] }
+    public subscript(column: BudgetColumn) -> Amount? { amounts[column] }
+}
 
-    /// The same line with other amounts or another judgement of whether totals count it.
-    func with(amounts: [Amount?]? = nil, isDetailed: Bool) -> BudgetLine {
-        BudgetLine(code: code, name: name, names: names, amounts: amounts ?? self.amounts, line: line, isDetailed: isDetailed, category: category)
+/// Every `1`, `2`, `3` and `7` code of a year once, in the order of its first line, each made when asked for.
+///
+/// A year keeps the table's rows as read (the very same storage when no line was added to another or scaled) and a
+/// byte per line saying whether totals count it: a second array of every line doubled what a large table cost.
+public struct BudgetLines: RandomAccessCollection, Hashable, Sendable {
+    let rows: [BudgetRow]
+    let detailed: [Bool]
+    /// The columns with figures: a blank among them in a detailed line counts as zero.
+    let filledColumns: [BudgetColumn]
+
+    public var startIndex: Int { rows.startIndex }
+    public var endIndex: Int { rows.endIndex }
+
+    public subscript(position: Int) -> BudgetLine {
+        let row = rows[position]
+        let isDetailed = detailed[position]
+        return BudgetLine(
+            code: row.code, name: row.name, names: row.names,
+            amounts: isDetailed ? row.amounts.blanksAsZero(in: filledColumns) : row.amounts,
+            line: row.line, isDetailed: isDetailed, category: CodeCategory(code: row.code))
+    }
+
+    /// A line's amount in `column` without making the line (blanks of detailed lines in a filled column are zero).
+    func amount(_ position: Int, _ column: BudgetColumn) -> Amount? {
+        rows[position].amounts[column] ?? (detailed[position] && filledColumns.contains(column) ? .zero : nil)
     }
 }
 
@@ -64,7 +87,7 @@ public struct BudgetYear: Hashable, Sendable {
     public let path: String
     public let population: Int?
     /// Every `1`, `2`, `3` and `7` code once, in the order of its first line.
-    public let lines: [BudgetLine]
+    public let lines: BudgetLines
     /// The columns with figures, in the contract's order (approved always).
     public let columns: [BudgetColumn]
     public let figures: [BudgetColumn: ColumnFigures]

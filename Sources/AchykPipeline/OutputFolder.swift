@@ -119,6 +119,8 @@ final class StagingFolder: SiteSink, @unchecked Sendable {
         switch file.contents {
         case .data(let data):
             try Self.write(data, to: destination)
+        case .stream(let stream):
+            try Self.write(stream, to: destination)
         case .copy(let source):
             // The file a link leads to, never the link: a published site holds no links (one would lead into the
             // content folder, or out of the site, on the server).
@@ -129,11 +131,26 @@ final class StagingFolder: SiteSink, @unchecked Sendable {
     /// Writes without Foundation's per-file fsync, which made writing most of a build's time. The swap below is
     /// what keeps a killed build from showing half a site; flushing every page to the disk does not add to that.
     private static func write(_ data: Data, to path: String) throws {
+        let descriptor = try create(path)
+        defer { close(descriptor) }
+        try write(data, to: descriptor, path: path)
+    }
+
+    private static func write(_ stream: ByteStream, to path: String) throws {
+        let descriptor = try create(path)
+        defer { close(descriptor) }
+        try stream.produce { try write($0, to: descriptor, path: path) }
+    }
+
+    private static func create(_ path: String) throws -> Int32 {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw OutputFolderError(message: "could not create \(path): \(String(cString: strerror(errno)))")
         }
-        defer { close(descriptor) }
+        return descriptor
+    }
+
+    private static func write(_ data: Data, to descriptor: Int32, path: String) throws {
         try data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {

@@ -24,6 +24,7 @@ final class CollectingSink: SiteSink {
     /// made, and never follows a path at request time (the file could meanwhile have become a link to anything).
     func write(_ file: OutputFile) throws {
         var file = file
+        if case .stream(let stream) = file.contents { file = OutputFile(path: file.path, contents: .data(try stream.collected())) }
         if case .copy(let source) = file.contents {
             guard case .success(let data) = TextDecoding.contents(of: URL(fileURLWithPath: source).resolvingSymlinksInPath().path, limit: Self.fileLimit) else {
                 throw OutputFolderError(message: "could not read \(source) for the preview")

@@ -7,6 +7,8 @@ public struct OutputFile: Hashable, Sendable {
         case data(Data)
         /// A file copied as it is from the content folder.
         case copy(fromPath: String)
+        /// Bytes made piece by piece while the file is written: a file too large to hold whole.
+        case stream(ByteStream)
     }
 
     /// Relative to the site root, with `/` separators.
@@ -28,6 +30,29 @@ public struct OutputFile: Hashable, Sendable {
     }
 
     public var isHTMLPage: Bool { path.hasSuffix(".html") }
+}
+
+/// Bytes made piece by piece, each handed to the writer as it is made: the normalized table of a budget of hundreds of
+/// thousands of lines was 55 MB held whole until written.
+public struct ByteStream: Hashable, Sendable {
+    private final class Identity: Sendable {}
+    private let identity = Identity()
+    /// Calls `write` with each piece, in order.
+    public let produce: @Sendable (_ write: (Data) throws -> Void) throws -> Void
+
+    public init(_ produce: @escaping @Sendable (_ write: (Data) throws -> Void) throws -> Void) {
+        self.produce = produce
+    }
+
+    /// Every piece, joined (for the preview server, which keeps the site in memory).
+    public func collected() throws -> Data {
+        var data = Data()
+        try produce { data.append($0) }
+        return data
+    }
+
+    public static func == (lhs: ByteStream, rhs: ByteStream) -> Bool { lhs.identity === rhs.identity }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(identity)) }
 }
 
 /// A piece of rendering work that can run on any core; it returns files and writes nothing.

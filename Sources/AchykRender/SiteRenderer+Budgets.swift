@@ -19,7 +19,7 @@ extension SiteRenderer {
                 return municipality.years.flatMap { year in
                     [
                         OutputFile(path: SitePaths.budgetData(municipality.id, year.year, ext: "json"), text: data.json(year, of: municipality)),
-                        OutputFile(path: SitePaths.budgetData(municipality.id, year.year, ext: "csv"), contents: .data(data.csv(year))),
+                        OutputFile(path: SitePaths.budgetData(municipality.id, year.year, ext: "csv"), contents: .stream(data.csvStream(year))),
                     ]
                 }
             })

@@ -105,7 +105,8 @@ public struct PreviewServer: Sendable {
         let data: Data
         switch file.contents {
         case .data(let bytes): data = bytes
-        case .copy: data = Data()  // never here: the preview's build reads copied files into memory
+        // Never here: the preview's build reads copied files into memory and joins streams.
+        case .copy, .stream: data = Data()
         }
         let type = Self.contentType(of: file.path)
         guard type.hasPrefix("text/html") else {

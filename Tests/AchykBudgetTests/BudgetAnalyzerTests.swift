@@ -73,6 +73,35 @@ import Testing
         #expect(year.warnings.map(\.description) == warnings)
     }
 
+    /// A line's amounts are kept in 64 bits: what would pass them is an error at the line, never a wrong figure.
+    @Test func amountsTooLargeOnceMultipliedOrAddedAreErrorsAtTheirLines() throws {
+        let largest = "999999999999999"  // 15 digits of som, the most a cell may hold
+        var diagnostics = Diagnostics()
+        let reader = BudgetCSVReader(path: Self.path, municipality: "leilek", year: 2023)
+        let inThousands = try #require(reader.read(Data("code,approved\n111,\(largest)\n701,\(largest)\n".utf8), reporting: &diagnostics))
+        let source = BudgetSource(title: LocalizedText([.en: "Council"]), url: nil, asOf: nil, unit: .thousand)
+        #expect(BudgetAnalyzer().analyze(inThousands, population: nil, source: source, reporting: &diagnostics) == nil)
+        #expect(diagnostics.sorted.map(\.description).contains(
+            "budgets/leilek/2023.csv:2: error: an amount of code 111 is too large for a budget once multiplied by 1000 (municipality.yaml: unit: thousand)"))
+
+        // 10¹⁷ tyiyn a line: a hundred lines of one code pass 64 bits.
+        let repeated = "code,approved\n" + String(repeating: "111,\(largest)\n", count: 100) + "701,1\n"
+        let (year, problems) = analyze(repeated)
+        #expect(year == nil)
+        #expect(problems.contains("budgets/leilek/2023.csv:94: error: the lines of code 111 add up to more than any budget holds"))
+    }
+
+    @Test func lineAmountsAreExactAtTheLimit() throws {
+        let amounts = try #require(BudgetAmounts(approved: Amount(tyiyn: Int128(Int64.max)), executed: .zero))
+        #expect(amounts[.approved] == Amount(tyiyn: Int128(Int64.max)))
+        #expect(amounts[.revised] == nil)
+        #expect(amounts[.executed] == .zero)
+        #expect(BudgetAmounts(approved: Amount(tyiyn: Int128(Int64.max) + 1)) == nil)
+        #expect(amounts.adding(amounts) == nil)
+        #expect(amounts.scaled(by: 2) == nil)
+        #expect(amounts.blanksAsZero(in: [.revised])[.revised] == .zero)
+    }
+
     @Test func theNormalizedLinesKeepEveryCodeOnceInFirstLineOrder() throws {
         let (result, _) = analyze(Self.table)
         let year = try #require(result)

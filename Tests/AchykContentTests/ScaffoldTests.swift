@@ -84,7 +84,7 @@ import Testing
         #expect(again.all.isEmpty, "\(again.sorted)")
         let rows = loaded?.budgets.first { $0.id == "kochkor" }?.tables.first?.rows ?? []
         #expect(rows.map(\.code) == ["1", "1111", "1331", "7", "701", "706", "709", "710"])
-        #expect(rows.first?.amounts.first == Amount(som: 1000))
+        #expect(rows.first?.amounts[.approved] == Amount(som: 1000))
     }
 
     @Test func aNewBudgetNeverOverwrites() throws {

@@ -13,7 +13,7 @@ import Testing
     static func som(_ value: Int) -> Amount { Amount(som: value) }
 
     static func row(_ line: Int, _ code: String, _ name: String?, _ approved: Amount?, _ executed: Amount?) -> BudgetRow {
-        BudgetRow(line: line, code: code, name: name, amounts: [approved, nil, executed])
+        BudgetRow(line: line, code: code, name: name, amounts: BudgetAmounts(approved: approved, executed: executed) ?? BudgetAmounts())
     }
 
     static func municipality(population: [Int: Int]) -> Municipality {
@@ -88,6 +88,19 @@ import Testing
         let change = try #require(json["change"] as? [String: Any])
         #expect(change["previous_year"] as? Int == 2023)
         #expect(change["expenditure"] as? Double == -20)
+    }
+
+    /// The file is written in pieces as it is made; cut anywhere, the pieces make the same bytes as the whole.
+    @Test(arguments: [1, 30, 1 << 18])
+    func theCSVWrittenInPiecesIsTheSameFile(piece: Int) throws {
+        let year = try #require(Self.figures().year(2023))
+        var pieces: [Data] = []
+        try BudgetData.csv(year, piece: piece) { pieces.append($0) }
+        #expect(pieces.reduce(Data(), +) == BudgetData(settings: Self.settings).csv(year))
+        // A piece of one byte: the header goes with the first line, then a piece a line; a large piece: one.
+        if piece == 1 { #expect(pieces.count == year.lines.count) }
+        if piece == 1 << 18 { #expect(pieces.count == 1) }
+        #expect(try BudgetData(settings: Self.settings).csvStream(year).collected() == BudgetData(settings: Self.settings).csv(year))
     }
 
     @Test func theNormalizedCSVFollowsTheContract() throws {

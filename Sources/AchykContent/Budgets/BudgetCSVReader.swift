@@ -61,9 +61,10 @@ struct BudgetCSVReader {
 
     /// Reads the file at `url`; one too large to be a budget is refused before it is read into memory.
     func read(fileAt url: URL, reporting diagnostics: inout Diagnostics) -> BudgetTable? {
-        switch TextDecoding.contents(of: url.path, limit: Self.maximumBytes) {
-        case .success(let data):
-            return read(data, reporting: &diagnostics)
+        // The file's bytes as an array, and its `Data` let go at once: for a large table the two were 62 MB.
+        switch TextDecoding.contents(of: url.path, limit: Self.maximumBytes).map({ [UInt8]($0) }) {
+        case .success(let bytes):
+            return read(bytes: bytes, reporting: &diagnostics)
         case .failure(.tooLarge(let size)):
             refuse(size: size, reporting: &diagnostics)
         case .failure(let problem):
@@ -77,15 +78,19 @@ struct BudgetCSVReader {
     }
 
     func read(_ data: Data, reporting diagnostics: inout Diagnostics) -> BudgetTable? {
+        read(bytes: [UInt8](data), reporting: &diagnostics)
+    }
+
+    private func read(bytes: consuming [UInt8], reporting diagnostics: inout Diagnostics) -> BudgetTable? {
         var fileDiagnostics = Diagnostics()
-        let table = readTable(data, reporting: &fileDiagnostics)
+        let table = readTable(bytes, reporting: &fileDiagnostics)
         diagnostics.append(contentsOf: fileDiagnostics)
         return fileDiagnostics.hasErrors ? nil : table
     }
 
     private var fileLocation: SourceLocation { SourceLocation(path) }
 
-    private func readTable(_ data: Data, reporting diagnostics: inout Diagnostics) -> BudgetTable? {
+    private func readTable(_ data: consuming [UInt8], reporting diagnostics: inout Diagnostics) -> BudgetTable? {
         guard data.count <= Self.maximumBytes else {
             refuse(size: data.count, reporting: &diagnostics)
             return nil
@@ -143,8 +148,8 @@ struct BudgetCSVReader {
     // MARK: - Encoding
 
     /// UTF-8 (a BOM is dropped) or, when the bytes are not UTF-8, Windows-1251; as UTF-8 bytes.
-    private func decode(_ data: Data, reporting diagnostics: inout Diagnostics) -> [UInt8]? {
-        var bytes = [UInt8](data)
+    private func decode(_ data: consuming [UInt8], reporting diagnostics: inout Diagnostics) -> [UInt8]? {
+        var bytes = data
         if let nul = bytes.firstIndex(of: 0) {
             let line = bytes[..<nul].count { $0 == 0x0A } + 1
             diagnostics.error("the file holds a NUL byte, so it is not a CSV text (was a spreadsheet saved under a .csv name?)", at: SourceLocation(path, line: line))
@@ -240,13 +245,14 @@ struct BudgetCSVReader {
             diagnostics.warning("'\(Self.shown(rawCode))' is not a budget code (digits only); the line is left out", at: location)
             return nil
         }
-        var amounts: [Amount?] = [nil, nil, nil]
+        var amounts = BudgetAmounts()
         var valid = true
         for field in [Field.approved, .revised, .executed] {
             guard let column = field.column, let text = cell(field) else { continue }
             switch AmountParser.parse(text) {
             case .success(let amount):
-                amounts[column.index] = amount
+                // At most 15 digits of som, which always fit.
+                amounts.set(amount, for: column)
             case .failure(.notAnAmount):
                 diagnostics.error("column '\(field.rawValue)': '\(Self.shown(text))' is not an amount", at: self.location(record.line, column: columns[field]))
                 valid = false

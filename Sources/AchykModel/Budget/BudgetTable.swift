@@ -22,10 +22,10 @@ public struct BudgetRow: Hashable, Sendable {
     public let name: String?
     /// The line's own label in each language (columns `name_ky`, `name_ru`, `name_en`); nil without those columns.
     public let names: LocalizedText?
-    /// By `BudgetColumn.index`; nil is a blank (or missing) cell.
-    public let amounts: [Amount?]
+    /// Blank (or missing) cells are nil.
+    public let amounts: BudgetAmounts
 
-    public init(line: Int, code: String, name: String?, names: LocalizedText? = nil, amounts: [Amount?]) {
+    public init(line: Int, code: String, name: String?, names: LocalizedText? = nil, amounts: BudgetAmounts) {
         self.line = line
         self.code = code
         self.name = name
@@ -33,12 +33,12 @@ public struct BudgetRow: Hashable, Sendable {
         self.amounts = amounts
     }
 
-    /// The same row with every amount multiplied (a table written in thousands of som).
-    public func scaled(by factor: Int) -> BudgetRow {
-        BudgetRow(line: line, code: code, name: name, names: names, amounts: amounts.map { $0.map { Amount(tyiyn: $0.tyiyn * Int128(factor)) } })
+    /// The same row with other amounts (duplicates added, a table in thousands of som).
+    public func with(amounts: BudgetAmounts) -> BudgetRow {
+        BudgetRow(line: line, code: code, name: name, names: names, amounts: amounts)
     }
 
-    public subscript(column: BudgetColumn) -> Amount? { amounts[column.index] }
+    public subscript(column: BudgetColumn) -> Amount? { amounts[column] }
 }
 
 /// The sheet a table was read from, and the column of its codes.

@@ -86,17 +86,28 @@ struct BudgetData {
     /// RFC 4180, UTF-8 without BOM, LF line ends; amounts as plain numbers, absent cells empty. The columns are the
     /// contract's, exactly, for a sample too: its flag is in the JSON and in the data package that describes the file.
     func csv(_ year: BudgetYear) -> Data {
-        // Bytes, not a String turned into Data at the end: a table of hundreds of thousands of lines held its CSV
-        // twice, and a String that grows by appending holds up to twice its length besides.
         var data = Data()
-        data.reserveCapacity(64 + year.lines.count * 96)
-        data.append(contentsOf: (Self.csvHeader.joined(separator: ",") + "\n").utf8)
+        // Never throws: appending does not.
+        try? Self.csv(year, piece: .max) { data.append($0) }
+        return data
+    }
+
+    /// The same, written as it is made: a table of hundreds of thousands of lines was its whole CSV in memory.
+    func csvStream(_ year: BudgetYear) -> ByteStream {
+        ByteStream { write in try Self.csv(year, piece: 1 << 18, write) }
+    }
+
+    /// Hands `write` pieces of about `piece` bytes (all of it at once when that is `.max`).
+    static func csv(_ year: BudgetYear, piece: Int, _ write: (Data) throws -> Void) throws {
+        var data = Data()
+        data.reserveCapacity(piece == .max ? 64 + year.lines.count * 96 : piece + 4096)
+        data.append(contentsOf: (csvHeader.joined(separator: ",") + "\n").utf8)
         for line in year.lines {
-            var text = Self.csvCell(line.code)
+            var text = csvCell(line.code)
             let label = line.label
             for language in [Language.ky, .ru, .en] {
                 text += ","
-                text += Self.csvCell(Self.neutralised(label[language] ?? ""))
+                text += csvCell(neutralised(label[language] ?? ""))
             }
             // Plain numbers need no quotes.
             for column in [BudgetColumn.approved, .revised, .executed] {
@@ -105,8 +116,12 @@ struct BudgetData {
             }
             text += "\n"
             data.append(contentsOf: text.utf8)
+            if data.count >= piece {
+                try write(data)
+                data.removeAll(keepingCapacity: true)
+            }
         }
-        return data
+        if !data.isEmpty { try write(data) }
     }
 
     /// A text cell that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+cmd`, `@SUM(…)`, `-2+3`) gets an
