@@ -69,6 +69,16 @@ for size in $sizes; do
     done
   fi
 done
+# What one very large budget table costs in memory (bench/table.py: 31 MB, invented): the peak of a build with it
+# less the peak of the same site with a table of 10 KB, as a multiple of the file's size.
+python3 bench/table.py "$data/table-large" 31 >/dev/null
+python3 bench/table.py "$data/table-small" 0.01 >/dev/null
+large=$(measure "$achyk" build --content "$data/table-large/Content" --output "$data/table-large/out")
+small=$(measure "$achyk" build --content "$data/table-small/Content" --output "$data/table-small/out")
+bytes=$(stat -c %s "$data/table-large/Content/budgets/sample-town/2025.csv")
+printf "budget table of %.1f MiB: %.2f s, peak %d MiB against %d MiB without it: %.1f times the file\n" "$(echo "$bytes / 1048576" | bc -l)" \
+  "${large% *}" "$((${large#* } / 1024))" "$((${small#* } / 1024))" "$(echo "(${large#* } - ${small#* }) * 1024 / $bytes" | bc -l)"
+rm -rf "$data/table-large" "$data/table-small"
 # The search on the largest site built: what one query loads and how fast it answers in headless Chromium.
 venv=.build/check-site-venv
 if [ -x "$venv/bin/python" ] || scripts/install-deps.sh --site-checks >/dev/null; then

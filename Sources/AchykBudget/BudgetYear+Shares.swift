@@ -76,17 +76,28 @@ public struct CappedLines: Sendable {
 
     /// The `limit` largest of `lines` in `column`, kept in the order given. A real local budget has a few dozen
     /// lines; a file of hundreds of thousands would make a chart nobody can read and a page of hundreds of megabytes.
-    public init(_ lines: [BudgetLine], column: BudgetColumn, limit: Int) {
+    public init<Lines: RandomAccessCollection<BudgetLine>>(_ lines: Lines, column: BudgetColumn, limit: Int) where Lines.Index == Int {
         guard lines.count > limit else {
-            shown = lines
+            shown = Array(lines)
             others = nil
             return
         }
-        let largest = lines.indices.sorted { (lines[$0][column] ?? .zero, $1) > (lines[$1][column] ?? .zero, $0) }.prefix(limit)
-        let kept = Set(largest)
-        shown = lines.indices.filter { kept.contains($0) }.map { lines[$0] }
-        let rest = lines.indices.filter { !kept.contains($0) }
-        others = (rest.count, rest.reduce(Amount.zero) { $0 + (lines[$1][column] ?? .zero) })
+        // One pass keeping the largest so far, largest first (an earlier line first among equals), and the sum of
+        // all: sorting every line made each line many times over.
+        var largest: [(amount: Amount, index: Int)] = []
+        largest.reserveCapacity(limit + 1)
+        var total = Amount.zero
+        for index in lines.indices {
+            let amount = lines[index][column] ?? .zero
+            total += amount
+            guard largest.count < limit || amount > largest[largest.count - 1].amount else { continue }
+            let at = largest.firstIndex { amount > $0.amount } ?? largest.count
+            largest.insert((amount, index), at: at)
+            if largest.count > limit { largest.removeLast() }
+        }
+        let kept = largest.map(\.index).sorted()
+        shown = kept.map { lines[$0] }
+        others = (lines.count - kept.count, total - largest.reduce(Amount.zero) { $0 + $1.amount })
     }
 
     /// The first `limit` of lines already ordered largest first, and the rest summed (no sorting again).

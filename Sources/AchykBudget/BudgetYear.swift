@@ -116,32 +116,40 @@ public struct BudgetYear: Hashable, Sendable {
 
     /// The most detailed revenue lines, own revenue first, each largest first by `column`. When the source gives only
     /// the revenue total, the lines it names beneath the total ("of which").
-    public func revenueLines(_ column: BudgetColumn) -> [BudgetLine] {
+    public func revenueLines(_ column: BudgetColumn) -> BudgetLineSelection {
         let partsToo = notPublished.contains(.revenueBySource)
-        var detailed = selected { $0.category.isRevenue && ($0.isDetailed || partsToo) && $0.code != "1" }
-        detailed.sort { a, b in
-            let order = (a.category == .transfers ? 1 : 0, -(a[column]?.tyiyn ?? 0), a.code)
-            let other = (b.category == .transfers ? 1 : 0, -(b[column]?.tyiyn ?? 0), b.code)
-            return order < other
+        let rows = lines.rows
+        // Sorted by keys made once, as positions: a copy of every selected line was a large table's peak of memory.
+        var keys: [(transfers: Bool, amount: Int128, position: Int)] = []
+        for position in lines.indices where rows[position].code != "1" && (lines.detailed[position] || partsToo) {
+            let category = CodeCategory(code: rows[position].code)
+            guard category.isRevenue else { continue }
+            keys.append((category == .transfers, lines.amount(position, column)?.tyiyn ?? 0, position))
         }
-        return detailed
+        keys.sort { a, b in
+            if a.transfers != b.transfers { return !a.transfers }
+            if a.amount != b.amount { return a.amount > b.amount }
+            return rows[a.position].code < rows[b.position].code
+        }
+        return BudgetLineSelection(lines: lines, positions: keys.map(\.position))
     }
 
     /// The most detailed economic lines (`2`, `3`), in code order.
-    public var economicLines: [BudgetLine] {
-        var economic = selected { $0.isDetailed && $0.category.isEconomic }
-        economic.sort { $0.code < $1.code }
-        return economic
+    public var economicLines: BudgetLineSelection {
+        let rows = lines.rows
+        let positions = lines.indices.filter { lines.detailed[$0] && CodeCategory(code: rows[$0].code).isEconomic }
+        return BudgetLineSelection(lines: lines, positions: positions.sorted { rows[$0].code < rows[$1].code })
     }
+}
 
-    /// The lines that `include` takes, in an array of exactly their number: `filter` grows its result by doubling,
-    /// which for a table of hundreds of thousands of lines held up to twice what it returns.
-    private func selected(_ include: (BudgetLine) -> Bool) -> [BudgetLine] {
-        var result: [BudgetLine] = []
-        result.reserveCapacity(lines.count(where: include))
-        for line in lines where include(line) { result.append(line) }
-        return result
-    }
+/// Some of a year's lines, by position, in an order of their own; each line made when asked for.
+public struct BudgetLineSelection: RandomAccessCollection, Sendable {
+    let lines: BudgetLines
+    let positions: [Int]
+
+    public var startIndex: Int { positions.startIndex }
+    public var endIndex: Int { positions.endIndex }
+    public subscript(index: Int) -> BudgetLine { lines[positions[index]] }
 }
 
 /// The same figures in the previous year's file (year − 1 exactly).

@@ -461,7 +461,7 @@ struct BudgetYearPage {
     }
 
     /// A table's rows for at most `tableLines` lines, in their order, and a row saying how many more the CSV has.
-    private func tableRows(_ lines: [BudgetLine], column: BudgetColumn, _ row: (BudgetLine, Amount) -> [DataTable.Cell]) -> [[DataTable.Cell]] {
+    private func tableRows(_ lines: some RandomAccessCollection<BudgetLine>, column: BudgetColumn, _ row: (BudgetLine, Amount) -> [DataTable.Cell]) -> [[DataTable.Cell]] {
         lines.prefix(Self.tableLines).map { row($0, $0[column] ?? .zero) } + othersRow(lines.count - Self.tableLines, columns: 4)
     }
 
