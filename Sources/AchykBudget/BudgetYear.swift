@@ -37,16 +37,17 @@ public struct BudgetLines: RandomAccessCollection, Hashable, Sendable {
 
     public subscript(position: Int) -> BudgetLine {
         let row = rows[position]
-        let isDetailed = detailed[position]
         return BudgetLine(
-            code: row.code, name: row.name, names: row.names,
-            amounts: isDetailed ? row.amounts.blanksAsZero(in: filledColumns) : row.amounts,
-            line: row.line, isDetailed: isDetailed, category: CodeCategory(code: row.code))
+            code: row.code, name: row.name, names: row.names, amounts: amounts(position),
+            line: row.line, isDetailed: detailed[position], category: CodeCategory(code: row.code))
     }
 
-    /// A line's amount in `column` without making the line (blanks of detailed lines in a filled column are zero).
-    func amount(_ position: Int, _ column: BudgetColumn) -> Amount? {
-        rows[position].amounts[column] ?? (detailed[position] && filledColumns.contains(column) ? .zero : nil)
+    /// A line's amount in `column` without making the line.
+    func amount(_ position: Int, _ column: BudgetColumn) -> Amount? { amounts(position)[column] }
+
+    /// A line's amounts as totals count them: blanks of a detailed line in a filled column are zero.
+    private func amounts(_ position: Int) -> BudgetAmounts {
+        detailed[position] ? rows[position].amounts.blanksAsZero(in: filledColumns) : rows[position].amounts
     }
 }
 

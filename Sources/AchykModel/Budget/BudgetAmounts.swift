@@ -40,11 +40,6 @@ public struct BudgetAmounts: Hashable, Sendable {
         return true
     }
 
-    /// Whether any cell is blank among `columns`.
-    public func hasBlank(in columns: [BudgetColumn]) -> Bool {
-        columns.contains { present & (1 << $0.index) == 0 }
-    }
-
     /// The same cells with every blank among `columns` as zero.
     public func blanksAsZero(in columns: [BudgetColumn]) -> BudgetAmounts {
         var result = self

@@ -85,22 +85,15 @@ struct BudgetData {
 
     /// RFC 4180, UTF-8 without BOM, LF line ends; amounts as plain numbers, absent cells empty. The columns are the
     /// contract's, exactly, for a sample too: its flag is in the JSON and in the data package that describes the file.
-    func csv(_ year: BudgetYear) -> Data {
-        var data = Data()
-        // Never throws: appending does not.
-        try? Self.csv(year, piece: .max) { data.append($0) }
-        return data
-    }
-
-    /// The same, written as it is made: a table of hundreds of thousands of lines was its whole CSV in memory.
+    /// Written as it is made: a table of hundreds of thousands of lines was its whole CSV in memory.
     func csvStream(_ year: BudgetYear) -> ByteStream {
         ByteStream { write in try Self.csv(year, piece: 1 << 18, write) }
     }
 
-    /// Hands `write` pieces of about `piece` bytes (all of it at once when that is `.max`).
+    /// Hands `write` pieces of about `piece` bytes.
     static func csv(_ year: BudgetYear, piece: Int, _ write: (Data) throws -> Void) throws {
         var data = Data()
-        data.reserveCapacity(piece == .max ? 64 + year.lines.count * 96 : piece + 4096)
+        data.reserveCapacity(piece + 4096)
         data.append(contentsOf: (csvHeader.joined(separator: ",") + "\n").utf8)
         for line in year.lines {
             var text = csvCell(line.code)
